@@ -1,0 +1,5 @@
+"""`python -m bpo_lint` runs the command-line tool."""
+
+from bpo_lint.cli import main
+
+main()
