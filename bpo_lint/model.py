@@ -103,7 +103,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    """A file as read: its blocks, their text joined by newlines, and (after sectioning) sections."""
+    """A file as read: its blocks, their text joined by newlines, and (once split) sections."""
 
     path: str
     format: str

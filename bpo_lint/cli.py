@@ -1,0 +1,206 @@
+"""The `bpo-lint` command line (click). Commands only parse options and call the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from bpo_lint import __version__
+from bpo_lint.output import write_output
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class DefaultCheckGroup(click.Group):
+    """A group where `bpo-lint FILES...` means `bpo-lint check FILES...`, as in ruff and Vale."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Insert `check` unless the first word is a command or a group-level flag."""
+        group_flags = {"--help", "-h", "--version"}
+        if args and args[0] not in self.commands and args[0] not in group_flags:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultCheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__, "--version", prog_name="bpo-lint", message="%(prog)s %(version)s"
+)
+def main() -> None:
+    """Lint BPO and services agreements (PDF, DOCX, Markdown, text) before you sign.
+
+    `bpo-lint FILES...` is short for `bpo-lint check FILES...`.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity is reported.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only (no header or coverage).")
+@click.option("--no-color", is_flag=True, help="No colour in the text report (also NO_COLOR=1).")
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="An extra rule-pack directory (repeatable).",
+)
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable).")
+def check(paths, fmt, output, fail_on, quiet, no_color, password, rule_dirs, select, ignore):
+    """Lint contracts: files, directories (walked), or - for stdin."""
+    from bpo_lint.formatters import get_formatter
+    from bpo_lint.lint import LintOptions, expand_paths, lint_target
+
+    if output:
+        _refuse_to_overwrite_an_input(output, paths)
+    rules = _load_rules(rule_dirs, select, ignore)
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    options = LintOptions(rules=rules, password=password)
+    results = [lint_target(t, options) for t in expand_paths(paths, stdin)]
+    for r in results:
+        if r.error:
+            click.echo(f"{r.path}: {r.error.message} [{r.error.code}]", err=True)
+        for warning in r.warnings:
+            click.echo(f"{r.path}: warning: {warning}", err=True)
+    render = get_formatter(fmt)
+    if fmt == "text":
+        color = output is None and _want_color(no_color)
+        report = render(results, __version__, color=color, quiet=quiet)
+    else:
+        report = render(results, __version__)
+    if output:
+        write_output(output, report)
+    else:
+        click.echo(report, nl=False)
+    sys.exit(_exit_code(results, fail_on))
+
+
+def _want_color(no_color: bool) -> bool:
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _refuse_to_overwrite_an_input(output: str, paths) -> None:
+    target = os.path.realpath(output)
+    for p in paths:
+        if p != "-" and os.path.exists(p) and os.path.realpath(p) == target:
+            msg = f"--output {output} is one of the inputs; refusing to overwrite it"
+            raise click.UsageError(msg)
+
+
+def _load_rules(rule_dirs, select, ignore) -> tuple:
+    from bpo_lint.pack import PackError, load_pack, select_rules
+
+    try:
+        pack = load_pack(tuple(rule_dirs))
+    except PackError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    return select_rules(pack.rules, select=tuple(select), ignore=tuple(ignore))
+
+
+def _exit_code(results, fail_on: str) -> int:
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_on]
+    for r in results:
+        if any(SEVERITY_RANK[f.severity] >= threshold for f in r.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("path")
+@click.option("--password", help="Password for encrypted PDFs.")
+def extract(path, password):
+    """Print the text as read, section by section with locations (what bpo-lint saw)."""
+    from bpo_lint.extract import render_extract
+    from bpo_lint.model import ReadError
+
+    data = sys.stdin.buffer.read() if path == "-" else None
+    try:
+        click.echo(render_extract(path, data, password), nl=False)
+    except ReadError as exc:
+        click.echo(f"{path}: {exc.message} [{exc.code}]", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@main.command("rules")
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="An extra rule-pack directory (repeatable).",
+)
+def rules_command(rule_dirs):
+    """List the rules: id, code, category, severity, area and summary."""
+    from bpo_lint.rule_docs import list_rules
+
+    rows = list_rules(_pack(rule_dirs))
+    width = max((len(r["id"]) for r in rows), default=10)
+    for r in rows:
+        area = r.get("area") or "-"
+        click.echo(
+            f"{r['id']:<{width}}  {r.get('code') or '':<7} {r['category']:<13} "
+            f"{r['severity']:<7} {area:<31} {r['summary']}"
+        )
+
+
+@main.command("rule")
+@click.argument("rule_id")
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="An extra rule-pack directory (repeatable).",
+)
+def rule_command(rule_id, rule_dirs):
+    """Explain one rule: what it checks, why it matters, examples and how to fix."""
+    from bpo_lint.rule_docs import describe_rule
+
+    pack = _pack(rule_dirs)
+    rule = pack.get(rule_id) or next((r for r in pack.rules if r.code == rule_id), None)
+    if rule is None:
+        click.echo(f"error: no rule {rule_id!r} (see `bpo-lint rules`)", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(describe_rule(rule))
+
+
+def _pack(rule_dirs):
+    from bpo_lint.pack import PackError, load_pack
+
+    try:
+        return load_pack(tuple(rule_dirs))
+    except PackError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,171 @@
+"""The terminal report (rich): per file a header, the coverage table, findings by section."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from itertools import groupby
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from bpo_lint.model import AreaCoverage, FileResult, Finding, Location
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+STATUS_STYLE = {"covered": "green", "partial": "yellow", "missing": "bold red", "unknown": "dim"}
+
+
+def render(
+    results: Sequence[FileResult], version: str, *, color: bool = False, quiet: bool = False
+) -> str:
+    """The human report as one string (ANSI colours only when `color`)."""
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        width=110,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+    )
+    for result in results:
+        if result.error:
+            console.print(Text(f"{result.path}: error: {result.error.message}", "bold red"))
+            continue
+        if not quiet:
+            _header(console, result)
+            _coverage_table(console, result.coverage)
+        _findings(console, result, quiet)
+    if not quiet:
+        _totals(console, results)
+    return buf.getvalue()
+
+
+def _header(console: Console, r: FileResult) -> None:
+    stats = r.stats
+    parts = [r.format or "?"]
+    for key, label in (("pages", "pages"), ("paragraphs", "paragraphs"), ("lines", "lines")):
+        if key in stats:
+            parts.append(f"{stats[key]:,} {label}")
+    parts.append(f"{stats.get('words', 0):,} words")
+    parts.append(f"{stats.get('sections', 0)} sections")
+    parts.append(f"{r.seconds:.2f} s")
+    console.print()
+    console.print(Text(r.path, "bold") + Text("  (" + " · ".join(parts) + ")", "dim"))
+
+
+def _area_titles() -> dict[str, str]:
+    try:
+        from bpo_lint.areas import load_areas
+
+        return {a.id: a.title for a in load_areas()}
+    except Exception:  # titles are cosmetic: never fail a report over them
+        return {}
+
+
+def _coverage_table(console: Console, coverage: dict[str, AreaCoverage]) -> None:
+    if not coverage:
+        return
+    titles = _area_titles()
+    table = Table(
+        box=box.SIMPLE_HEAD, title="Coverage of the eight key areas", title_justify="left"
+    )
+    table.add_column("Area", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Where", max_width=36)
+    table.add_column("Missing elements", max_width=40)
+    for area_id, cov in coverage.items():
+        where = ", ".join(cov.sections[:8]) + (" …" if len(cov.sections) > 8 else "")
+        if cov.status == "unknown":
+            missing = "(not classified)"
+        else:
+            missing = ", ".join(e for e, ok in cov.elements.items() if not ok)
+        table.add_row(
+            titles.get(area_id, area_id),
+            Text(
+                cov.status.upper() if cov.status == "missing" else cov.status,
+                STATUS_STYLE.get(cov.status, ""),
+            ),
+            where or "-",
+            missing or "-",
+        )
+    console.print(table)
+
+
+def format_location(loc: Location) -> str:
+    """A short human location: 12:5 for text, p.3 l.7 for PDF, ¶45 for DOCX."""
+    if loc.page is not None:
+        out = f"p.{loc.page}" + (f" l.{loc.line}" if loc.line else "")
+    elif loc.paragraph is not None:
+        out = f"¶{loc.paragraph}"
+    elif loc.line is not None:
+        out = f"{loc.line}:{loc.column or 1}"
+    else:
+        return "document"
+    return out
+
+
+def _findings(console: Console, r: FileResult, quiet: bool) -> None:
+    if not r.findings:
+        if not quiet:
+            console.print(Text("No findings.", "green"))
+        return
+    if not quiet:
+        console.print(Text("Findings", "bold"))
+    titles = {s.id: s.title for s in r.sections}
+
+    def section_of(f: Finding) -> str:
+        return f.location.section or ""
+
+    for sec_id, group in groupby(r.findings, key=section_of):
+        if not quiet:
+            head = f"§ {sec_id} {titles.get(sec_id, '')}".rstrip() if sec_id else "(document)"
+            console.print(Text(head, "bold underline"))
+        for f in group:
+            _finding(console, r.path, f, quiet)
+
+
+def _finding(console: Console, path: str, f: Finding, quiet: bool) -> None:
+    where = format_location(f.location)
+    line = Text()
+    if quiet:
+        line.append(f"{path}:{where}: ")
+    else:
+        line.append(f"  {where:<12} ")
+    line.append(f"{f.severity:<7}", SEVERITY_STYLE.get(f.severity, ""))
+    line.append(f" {f.rule}  ", "dim")
+    line.append(f.message)
+    console.print(line)
+    if quiet:
+        return
+    if f.excerpt:
+        console.print(Text(f"               “{f.excerpt}”", "italic"))
+    if f.suggestion:
+        console.print(Text(f"               → {f.suggestion}", "green"))
+    if f.related:
+        others = "; ".join(_related(loc) for loc in f.related)
+        console.print(Text(f"               see also: {others}", "dim"))
+
+
+def _related(loc: Location) -> str:
+    where = format_location(loc)
+    return f"§ {loc.section} ({where})" if loc.section else where
+
+
+def _totals(console: Console, results: Sequence[FileResult]) -> None:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for r in results:
+        for sev, n in r.summary().items():
+            counts[sev] += n
+    failed = sum(1 for r in results if r.error)
+    text = (
+        f"{len(results)} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info"
+    )
+    if failed:
+        text += f"; {failed} file(s) could not be read"
+    console.print()
+    console.print(Text(text, "bold"))

@@ -1,0 +1,191 @@
+"""Lint files: read, section, classify, run the rules, and gather one FileResult per input.
+
+This is the only module that knows the order of the stages; each stage lives elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from bpo_lint.model import (
+    AreaCoverage,
+    Document,
+    FileError,
+    FileResult,
+    Finding,
+    ReadError,
+    SectionLabel,
+    SectionReport,
+)
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What a run needs beyond the paths: the selected rules and reading options."""
+
+    rules: tuple = ()  # tuple[Rule, ...] from bpo_lint.pack
+    password: str | None = None
+    classify: bool = True
+    allowed_terms: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing to lint: a path as the user gave it (or found under a directory), or stdin."""
+
+    path: str
+    data: bytes | None = None
+    error: FileError | None = None  # set when the target is known to be unusable before reading
+
+
+def expand_paths(paths: Sequence[str], stdin: bytes | None = None) -> Iterator[Target]:
+    """Files as given, directories walked (sorted) for supported files, "-" for stdin."""
+    from bpo_lint.readers import SUPPORTED_SUFFIXES
+
+    for path in paths:
+        if path == "-":
+            yield Target("-", stdin if stdin is not None else b"")
+        elif os.path.isdir(path):
+            found = sorted(_walk(path, SUPPORTED_SUFFIXES))
+            if not found:
+                suffixes = ", ".join(SUPPORTED_SUFFIXES)
+                msg = f"directory has no files to lint (looked for {suffixes})"
+                yield Target(path, error=FileError("no-files", msg))
+            yield from (Target(p) for p in found)
+        else:
+            yield Target(path)
+
+
+def _walk(root: str, suffixes: Iterable[str]) -> Iterator[str]:
+    suffixes = tuple(suffixes)
+    for dirpath, dirnames, filenames in os.walk(root):
+        # Hidden folders (.git, caches) never hold the contracts a user means to lint.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.lower().endswith(suffixes) and not name.startswith((".", "~$")):
+                yield os.path.join(dirpath, name)
+
+
+def read_and_section(path: str, data: bytes | None = None, password: str | None = None) -> Document:
+    """Read a file and split it into sections; raises ReadError for unreadable input."""
+    from bpo_lint.readers import read_document
+    from bpo_lint.sections import split_sections
+
+    return split_sections(read_document(path, data=data, password=password))
+
+
+def lint_target(target: Target, options: LintOptions) -> FileResult:
+    """Lint one target; every failure becomes an `error` on its FileResult, never an exception."""
+    started = time.perf_counter()
+    if target.error is not None:
+        return FileResult(path=target.path, format=None, error=target.error)
+    fmt = _guess_format(target)
+    try:
+        doc = read_and_section(target.path, target.data, options.password)
+        result = lint_document(doc, options)
+    except ReadError as exc:
+        return FileResult(path=target.path, format=fmt, error=FileError(exc.code, exc.message))
+    except MemoryError:
+        return FileResult(target.path, fmt, FileError("too-large", "ran out of memory reading it"))
+    except Exception as exc:  # a bug must not lose the other files' reports
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return FileResult(path=target.path, format=fmt, error=FileError("internal-error", message))
+    return FileResult(
+        path=result.path,
+        format=result.format,
+        stats=result.stats,
+        sections=result.sections,
+        coverage=result.coverage,
+        findings=result.findings,
+        warnings=result.warnings,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _guess_format(target: Target) -> str | None:
+    from bpo_lint.readers import detect_format
+
+    try:
+        return detect_format(target.path, target.data)
+    except ReadError:
+        return None
+
+
+def lint_document(doc: Document, options: LintOptions) -> FileResult:
+    """Classify a sectioned document and run the selected rules over it."""
+    from bpo_lint.engine import run_rules
+    from bpo_lint.kinds.base import Context
+
+    analysis = _analyse(doc) if options.classify else None
+    coverage = analysis.coverage if analysis else unknown_coverage()
+    labels = analysis.labels if analysis else (SectionLabel(),) * len(doc.sections)
+    ctx = Context(doc=doc, analysis=analysis, allowed_terms=options.allowed_terms)
+    findings: tuple[Finding, ...] = run_rules(options.rules, ctx) if options.rules else ()
+    return FileResult(
+        path=doc.path,
+        format=doc.format,
+        stats=document_stats(doc),
+        sections=section_reports(doc, labels),
+        coverage=coverage,
+        findings=findings,
+        warnings=doc.warnings,
+    )
+
+
+def _analyse(doc: Document):
+    from bpo_lint import nlp
+
+    return nlp.analyse(doc) if nlp.pipeline_available() else None
+
+
+def unknown_coverage() -> dict[str, AreaCoverage]:
+    """Coverage when no classifier ran: every area unknown (never a false "covered")."""
+    from bpo_lint.areas import load_areas
+
+    return {
+        area.id: AreaCoverage("unknown", (), {e.id: False for e in area.elements})
+        for area in load_areas()
+    }
+
+
+def document_stats(doc: Document) -> dict[str, int]:
+    """Pages, paragraphs or lines, words and sections, as the JSON report's `stats`."""
+    stats: dict[str, int] = {}
+    if doc.format == "pdf":
+        stats["pages"] = doc.pages or 0
+    elif doc.format == "docx":
+        stats["paragraphs"] = len(doc.blocks)
+    else:
+        stats["lines"] = len(doc.blocks)
+    stats["words"] = len(doc.text.split())
+    stats["sections"] = len(doc.sections)
+    return stats
+
+
+def section_reports(doc: Document, labels: Sequence[SectionLabel]) -> tuple[SectionReport, ...]:
+    """Each section with its source span and the areas the classifier gave it."""
+    reports = []
+    for section, label in zip(doc.sections, labels, strict=True):
+        start = doc.locate(section.start)
+        end = doc.locate(max(section.start, section.end - 1))
+        reports.append(
+            SectionReport(
+                id=section.id,
+                title=section.title,
+                level=section.level,
+                location=_without_section(start),
+                end=_without_section(end),
+                areas=label.areas,
+                scores=label.scores,
+            )
+        )
+    return tuple(reports)
+
+
+def _without_section(loc):
+    from dataclasses import replace
+
+    return replace(loc, section=None, end_line=None, end_column=None)
