@@ -41,7 +41,8 @@ def render(
         _findings(console, result, quiet)
     if not quiet:
         _totals(console, results)
-    return buf.getvalue()
+    # rich pads table cells to the full width; trailing blanks only clutter logs and diffs.
+    return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
 
 
 def _header(console: Console, r: FileResult) -> None:
@@ -113,41 +114,50 @@ def _findings(console: Console, r: FileResult, quiet: bool) -> None:
         if not quiet:
             console.print(Text("No findings.", "green"))
         return
-    if not quiet:
-        console.print(Text("Findings", "bold"))
+    if quiet:
+        for f in r.findings:
+            _quiet_line(console, r.path, f)
+        return
+    console.print(Text("Findings", "bold"))
     titles = {s.id: s.title for s in r.sections}
 
     def section_of(f: Finding) -> str:
         return f.location.section or ""
 
     for sec_id, group in groupby(r.findings, key=section_of):
-        if not quiet:
-            head = f"§ {sec_id} {titles.get(sec_id, '')}".rstrip() if sec_id else "(document)"
-            console.print(Text(head, "bold underline"))
+        head = f"§ {sec_id} {titles.get(sec_id, '')}".rstrip() if sec_id else "(document)"
+        console.print(Text(head, "bold underline"))
+        # One grid per section: wrapped messages stay indented under their own column.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=12, no_wrap=True)
+        grid.add_column(width=7, no_wrap=True)
+        grid.add_column(ratio=1)
         for f in group:
-            _finding(console, r.path, f, quiet)
+            _finding_rows(grid, f)
+        console.print(grid)
 
 
-def _finding(console: Console, path: str, f: Finding, quiet: bool) -> None:
-    where = format_location(f.location)
-    line = Text()
-    if quiet:
-        line.append(f"{path}:{where}: ")
-    else:
-        line.append(f"  {where:<12} ")
-    line.append(f"{f.severity:<7}", SEVERITY_STYLE.get(f.severity, ""))
-    line.append(f" {f.rule}  ", "dim")
+def _quiet_line(console: Console, path: str, f: Finding) -> None:
+    line = Text(f"{path}:{format_location(f.location)}: ")
+    line.append(f.severity, SEVERITY_STYLE.get(f.severity, ""))
+    line.append(f" {f.rule} ", "dim")
     line.append(f.message)
-    console.print(line)
-    if quiet:
-        return
+    console.print(line, soft_wrap=True)
+
+
+def _finding_rows(grid: Table, f: Finding) -> None:
+    body = Text(f.message)
+    body.append(f"  [{f.rule}]", "dim")
+    grid.add_row(
+        "  " + format_location(f.location), Text(f.severity, SEVERITY_STYLE[f.severity]), body
+    )
     if f.excerpt:
-        console.print(Text(f"               “{f.excerpt}”", "italic"))
+        grid.add_row("", "", Text(f"“{f.excerpt}”", "italic"))
     if f.suggestion:
-        console.print(Text(f"               → {f.suggestion}", "green"))
+        grid.add_row("", "", Text(f"→ {f.suggestion}", "green"))
     if f.related:
         others = "; ".join(_related(loc) for loc in f.related)
-        console.print(Text(f"               see also: {others}", "dim"))
+        grid.add_row("", "", Text(f"see also: {others}", "dim"))
 
 
 def _related(loc: Location) -> str:
