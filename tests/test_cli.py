@@ -126,7 +126,7 @@ def test_encrypted_pdf_reads_with_password(tmp_path):
 def test_non_utf8_text_is_read_with_a_warning(tmp_path):
     path = tmp_path / "legacy.txt"
     path.write_bytes(
-        "1. Fees\n\nThe Client pays \x80100 per month to the Caf\xe9.\n".encode("cp1252")
+        "1. Fees\n\nThe Client pays \u20ac100 per month to the Caf\xe9.\n".encode("cp1252")
     )
     result = run("--format", "json", str(path))
     report = json.loads(result.stdout)
