@@ -44,6 +44,10 @@ class Context:
     analysis: Analysis | None = None
     # Terms the user allows (config allow-list); rules that flag terms must skip these.
     allowed_terms: frozenset[str] = frozenset()
+    # The profile's required coverage: area id -> element ids a reviewer expects for this kind
+    # of document (a statement of work needs less than an MSA). None means every area and
+    # every element of AREAS.md (the master services agreement default).
+    required: Mapping[str, frozenset[str]] | None = None
     # Shared, lazily computed facts (defined terms, extracted values...) keyed by name, so two
     # rules needing the same extraction do it once per document.
     cache: dict[str, Any] = field(default_factory=dict, compare=False)
