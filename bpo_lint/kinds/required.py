@@ -1,0 +1,83 @@
+"""The `required` kind: report key areas (or their elements) the classifier found no clause for.
+
+It reads `ctx.analysis.coverage`; with no analysis (no classifier) it reports nothing, so the
+report shows coverage as "unknown" rather than claiming something is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
+from bpo_lint.kinds.existence import as_strings
+from bpo_lint.model import Finding, Section
+
+LEVELS = ("area", "element")
+
+
+@dataclass(frozen=True)
+class RequiredOptions:
+    """Whether to check whole areas or their elements, and which areas (empty: all)."""
+
+    level: str = "area"
+    areas: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.level not in LEVELS:
+            raise ValueError(f"'level' must be one of {', '.join(LEVELS)}, not {self.level!r}")
+        object.__setattr__(self, "areas", as_strings(self.areas, "areas"))
+
+
+def first_section(ctx: Context, ids: tuple[str, ...]) -> Section | None:
+    """The earliest section (in document order) among those with the given ids."""
+    wanted = set(ids)
+    return next((s for s in ctx.doc.sections if s.id in wanted), None)
+
+
+def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """One finding per missing area, or per missing element of a present area."""
+    if ctx.analysis is None:
+        return
+    from bpo_lint.areas import load_areas
+
+    opts: RequiredOptions = rule.options
+    for area in load_areas():
+        cov = ctx.analysis.coverage.get(area.id)
+        if cov is None or (opts.areas and area.id not in opts.areas):
+            continue
+        if opts.level == "area":
+            if cov.status == "missing":
+                f = make_finding(
+                    rule, ctx, None, None, area=area.title, area_id=area.id, expect=area.description
+                )
+                yield replace(f, area=area.id)
+            continue
+        if cov.status not in ("covered", "partial"):
+            continue
+        section = first_section(ctx, cov.sections)
+        start = section.start if section else None
+        end = section.body_start if section and section.body_start > section.start else None
+        for element in area.elements:
+            if cov.elements.get(element.id, True):
+                continue
+            f = make_finding(
+                rule,
+                ctx,
+                start,
+                end,
+                area=area.title,
+                area_id=area.id,
+                element=element.title,
+                element_id=element.id,
+                expect=element.expect or element.description,
+            )
+            yield replace(f, area=area.id)
+
+
+KIND = Kind(
+    "required",
+    RequiredOptions,
+    check,
+    summary="Report key areas, or elements of an area, that no clause of the document covers.",
+)
