@@ -71,13 +71,35 @@ def main() -> None:
 )
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable).")
-def check(paths, fmt, output, fail_on, quiet, no_color, password, rule_dirs, select, ignore):
+@click.option(
+    "--annotate",
+    "annotate_dest",
+    type=click.Path(dir_okay=False),
+    help="Write a copy of the (one) .docx input with each finding as a Word comment.",
+)
+@click.option("--force", is_flag=True, help="With --annotate: replace an existing file.")
+def check(
+    paths,
+    fmt,
+    output,
+    fail_on,
+    quiet,
+    no_color,
+    password,
+    rule_dirs,
+    select,
+    ignore,
+    annotate_dest,
+    force,
+):
     """Lint contracts: files, directories (walked), or - for stdin."""
     from bpo_lint.formatters import get_formatter
     from bpo_lint.lint import LintOptions, expand_paths, lint_target
 
     if output:
         _refuse_to_overwrite_an_input(output, paths)
+    if annotate_dest:
+        _check_annotate_args(annotate_dest, paths)
     rules = _load_rules(rule_dirs, select, ignore)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     options = LintOptions(rules=rules, password=password)
@@ -97,7 +119,32 @@ def check(paths, fmt, output, fail_on, quiet, no_color, password, rule_dirs, sel
         write_output(output, report)
     else:
         click.echo(report, nl=False)
-    sys.exit(_exit_code(results, fail_on))
+    code = _exit_code(results, fail_on)
+    if annotate_dest and not _annotate(annotate_dest, results[0], force):
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _check_annotate_args(dest: str, paths) -> None:
+    if len(paths) != 1 or paths[0] == "-" or os.path.isdir(paths[0]):
+        raise click.UsageError("--annotate needs exactly one .docx file as input")
+    if not paths[0].lower().endswith(".docx"):
+        raise click.UsageError(f"--annotate works on Word (.docx) files only, not {paths[0]}")
+    if os.path.exists(dest) and os.path.realpath(dest) == os.path.realpath(paths[0]):
+        raise click.UsageError(f"--annotate {dest} is the input; bpo-lint never changes an input")
+
+
+def _annotate(dest: str, result, force: bool) -> bool:
+    """Write the commented copy; False (after a message) when it cannot be written."""
+    from bpo_lint.annotate import AnnotateError, annotate_docx
+
+    try:
+        count = annotate_docx(result.path, result, dest, force=force)
+    except AnnotateError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        return False
+    click.echo(f"{dest}: {count} comment(s) written", err=True)
+    return True
 
 
 def _want_color(no_color: bool) -> bool:

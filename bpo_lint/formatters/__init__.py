@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from bpo_lint.model import FileResult
-
-Formatter = Callable[[Sequence[FileResult], str], str]
+# render(results, version, **kwargs): text takes color= and quiet=, sarif takes rules= (the pack's
+# Rule objects, for rule descriptions); every formatter ignores keyword arguments it does not use.
+Formatter = Callable[..., str]
 
 
 def get_formatter(name: str) -> Formatter:
@@ -15,9 +15,15 @@ def get_formatter(name: str) -> Formatter:
         from bpo_lint.formatters.json import render
     elif name == "text":
         from bpo_lint.formatters.text import render
+    elif name == "sarif":
+        from bpo_lint.formatters.sarif import render
+    elif name == "github":
+        from bpo_lint.formatters.github import render
+    elif name == "html":
+        from bpo_lint.formatters.html import render
     else:
         raise ValueError(f"unknown format {name!r}")
     return render
 
 
-FORMAT_NAMES = ("text", "json")
+FORMAT_NAMES = ("text", "json", "sarif", "github", "html")
