@@ -1,0 +1,218 @@
+"""Structure kinds: numbering gaps and duplicates among sibling clauses, and repeated headings.
+
+Both work on the sectioner's tree (bpo_lint.sections): siblings share a parent. A gap is
+reported only when small (8.3 then 8.5, at most two numbers missing) and when the missing
+number does not appear as a label in the text (a clause the sectioner did not split is not a
+gap). A duplicate is a clause whose printed number repeats a sibling's (the sectioner gives the
+second an id ending "#2"). Attachments ("Exhibit A" printed twice) are not checked: a cover
+page and its continuation often repeat the label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
+from bpo_lint.kinds.labels import art_value
+from bpo_lint.model import Section
+
+_LAST_NUM = re.compile(r"^(?P<head>(?:.*/)?(?:\d{1,3}\.)*)(?P<n>\d{1,3})$")
+_SENTENCE = re.compile(r"\b[a-z]+ [a-z]+ [a-z]+ [a-z]+ [a-z]+\b")  # prose, not a contents line
+# A table-of-contents line: ends with a page number, or lists several clause numbers.
+_CONTENTS_LINE = re.compile(r"\s\d{1,3}$|(?:\s\d{1,3}\.\d{1,3}\s.*){2}")
+_LINE_NUMBER = re.compile(
+    r"(?:^|(?<=[.;:]\n)|(?<=\n\n))[ \t]*(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(?=[A-Z])", re.MULTILINE
+)
+_REDACTED = re.compile(r"redacted|\*\*\*|\bomitted\b|intentionally", re.IGNORECASE)
+_LAST_ART = re.compile(r"^Article (?P<n>[IVXLC]+|\d{1,3})$")
+
+
+@dataclass(frozen=True)
+class NumberingOptions:
+    """max_missing: the largest run of missing numbers still reported as a gap."""
+
+    max_missing: int = 2
+    check_gaps: bool = True
+    check_duplicates: bool = True
+
+    def __post_init__(self) -> None:
+        if self.max_missing < 1:
+            raise ValueError("max_missing must be at least 1")
+
+
+def _number(sec: Section) -> tuple[str, int] | None:
+    """(prefix, last number) of a numbered clause id: "8.5" -> ("8.", 5); None otherwise."""
+    m = _LAST_NUM.match(sec.id)
+    if m:
+        return m["head"], int(m["n"])
+    m = _LAST_ART.match(sec.id)
+    if m:
+        value = art_value(m["n"])
+        return ("Article ", value) if value else None
+    return None
+
+
+def _children(doc_sections: tuple[Section, ...]) -> dict[int | None, list[int]]:
+    kids: dict[int | None, list[int]] = {}
+    for i, s in enumerate(doc_sections):
+        kids.setdefault(s.parent, []).append(i)
+    return kids
+
+
+def _label_in_text(text: str, label: str) -> bool:
+    """Whether `label` ("8.4") stands alone somewhere: a clause the sectioner left unsplit."""
+    return re.search(rf"(?<![\w.]){re.escape(label)}(?!\d|\.\d)", text) is not None
+
+
+def _missing_label(head: str, n: int, article: bool) -> str:
+    prefix = head.rsplit("/", 1)[-1]
+    return f"Article {n}" if article else f"{prefix}{n}"
+
+
+def _gaps(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int]) -> Iterator:
+    opts = rule.options
+    prev: tuple[str, int] | None = None
+    prev_sec: Section | None = None
+    for i in group:
+        sec = secs[i]
+        cur = _number(sec)
+        if cur is None:
+            prev = None
+            continue
+        if prev and prev[0] == cur[0] and 2 <= cur[1] - prev[1] <= opts.max_missing + 1:
+            article = cur[0] == "Article "
+            missing = [_missing_label(cur[0], k, article) for k in range(prev[1] + 1, cur[1])]
+            span = ctx.doc.text[prev_sec.start : sec.start] if prev_sec else ""
+            # A redacted or omitted clause is missing from this copy only, not from the contract.
+            unsplit = any(_label_in_text(span, m) for m in missing)
+            if not _REDACTED.search(span) and (article or not unsplit):
+                yield make_finding(
+                    rule,
+                    ctx,
+                    sec.start,
+                    sec.body_start if sec.body_start > sec.start else sec.start + len(sec.id),
+                    related=(ctx.doc.locate(prev_sec.start),) if prev_sec else (),
+                    value=", ".join(missing),
+                    other=_missing_label(prev[0], prev[1], article),
+                    number=_missing_label(cur[0], cur[1], article),
+                )
+        prev, prev_sec = cur, sec
+
+
+def _repeated_label(text: str, sec: Section) -> int | None:
+    """Offset of a second clause printed with this section's number inside its span (the
+    sectioner keeps one clause per number, so a repeated 5.2 ends up inside the first 5.2)."""
+    label = sec.id
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+", label):
+        return None
+    if text[text.rfind("\n", 0, sec.start) + 1 : sec.start].strip():
+        return None  # the sectioner started this clause mid-line: maybe at a cross-reference
+    line_end = text.find("\n", sec.start)
+    first_line = text[sec.start : line_end if line_end != -1 else len(text)].strip()
+    if not first_line.startswith(label) or _CONTENTS_LINE.search(first_line):
+        return None
+    # One shared pattern for every label (compiling one per section cost seconds on long
+    # agreements); a match for another number cannot hide one for this label, as both start
+    # only just after a line break.
+    found = _LINE_NUMBER.finditer(text, sec.body_start, sec.end)
+    m = next((m for m in found if m.group(1) == label), None)
+    if m is None or not _SENTENCE.search(text, sec.start, m.start()):
+        return None  # no sentence before the repeat: a table of contents line
+    return m.start() + len(m.group()) - len(m.group().lstrip())
+
+
+def _duplicates(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int]) -> Iterator:
+    text = ctx.doc.text
+    by_id = {secs[i].id: secs[i] for i in group}
+    for i in group:
+        sec = secs[i]
+        base, sep, _ = sec.id.partition("#")
+        first, at = None, None
+        if sep and base in by_id and _number(by_id[base]) and "/" not in base:
+            first, at = by_id[base], sec.start
+        elif (offset := _repeated_label(text, sec)) is not None:
+            first, at = sec, offset
+        if first is not None and at is not None:
+            yield make_finding(
+                rule,
+                ctx,
+                at,
+                at + len(base),
+                related=(ctx.doc.locate(first.start),),
+                value=base,
+                other=first.id,
+            )
+
+
+def _check_numbering(rule: Rule, ctx: Context) -> Iterator:
+    secs = ctx.doc.sections
+    for group in _children(secs).values():
+        if rule.options.check_gaps:
+            yield from _gaps(rule, ctx, secs, group)
+        if rule.options.check_duplicates:
+            yield from _duplicates(rule, ctx, secs, group)
+
+
+@dataclass(frozen=True)
+class HeadingOptions:
+    """min_chars: shorter headings ("Term") are not compared."""
+
+    min_chars: int = 4
+
+    def __post_init__(self) -> None:
+        if self.min_chars < 1:
+            raise ValueError("min_chars must be at least 1")
+
+
+def _part(secs: tuple[Section, ...], i: int) -> int:
+    """The top-level ancestor of section i: headings are compared within one part."""
+    while secs[i].parent is not None:
+        i = secs[i].parent
+    return i
+
+
+def _norm_title(title: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
+
+
+def _check_headings(rule: Rule, ctx: Context) -> Iterator:
+    secs = ctx.doc.sections
+    seen: dict[tuple, Section] = {}
+    for i, sec in enumerate(secs):
+        title = _norm_title(sec.title)
+        if sec.level != 1 or len(title) < rule.options.min_chars or _number(sec) is None:
+            continue
+        if re.search(r"\b(?:reserved|omitted|deleted|intentionally)\b", title):
+            continue
+        top = _part(secs, i)
+        part = top if not _number(secs[top]) else None  # the body is one part, each schedule one
+        key = (part, sec.level, title)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = sec
+            continue
+        yield make_finding(
+            rule,
+            ctx,
+            sec.start,
+            sec.body_start if sec.body_start > sec.start else None,
+            related=(ctx.doc.locate(first.start),),
+            value=sec.title.strip(),
+            other=first.id,
+        )
+
+
+NUMBERING = Kind(
+    "numbering",
+    NumberingOptions,
+    _check_numbering,
+    "Sibling clauses whose numbers skip (8.3, 8.5) or repeat (two 5.2).",
+)
+DUPLICATE_HEADING = Kind(
+    "duplicate-heading",
+    HeadingOptions,
+    _check_headings,
+    "Two numbered top-level sections (articles) of one part with the same heading.",
+)

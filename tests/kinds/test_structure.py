@@ -1,0 +1,57 @@
+"""Numbering gaps and duplicates among sibling clauses, and repeated article headings."""
+
+from __future__ import annotations
+
+from tests.kinds.hygiene_helpers import findings
+
+GAP, DUP, HEADING = (
+    "structure.numbering-gap",
+    "structure.duplicate-number",
+    "structure.duplicate-heading",
+)
+
+
+def article(numbers: list[str]) -> str:
+    lines = [
+        f"{n} The supplier shall keep the records that the customer asks for." for n in numbers
+    ]
+    return "## 8. Termination\n\n" + "\n\n".join(lines)
+
+
+def test_gap_is_reported_at_the_clause_after_it():
+    found = findings(GAP, article(["8.1", "8.2", "8.3", "8.5"]))
+    assert [f.message for f in found] == ["Clause numbering jumps from 8.3 to 8.5: 8.4 is missing."]
+    assert found[0].location.section == "8.5" and found[0].related
+
+
+def test_no_gap_in_a_continuous_sequence_or_a_large_jump():
+    assert findings(GAP, article(["8.1", "8.2", "8.3", "8.4"])) == []
+    assert findings(GAP, article(["8.1", "8.2", "8.9"])) == []  # a jump of 7: not a gap we trust
+
+
+def test_duplicate_clause_number():
+    found = findings(DUP, article(["8.1", "8.2", "8.2", "8.3"]))
+    assert len(found) == 1 and "8.2" in found[0].message
+    assert findings(DUP, article(["8.1", "8.2", "8.3"])) == []
+
+
+def test_duplicate_article_heading_but_not_sub_clause_titles():
+    text = (
+        "## 1. Confidentiality\n\nKeep secrets.\n\n## 2. Charges\n\nPay.\n\n"
+        "## 3. Confidentiality\n\nStill keep secrets."
+    )
+    found = findings(HEADING, text)
+    assert len(found) == 1 and found[0].location.section == "3"
+    sub = "## 1. Services\n\n1.1 General. Do it.\n\n## 2. Charges\n\n2.1 General. Pay it."
+    assert findings(HEADING, sub) == []
+
+
+def test_redacted_or_unsplit_clause_is_not_a_gap():
+    redacted = (
+        article(["8.1", "8.2"]) + "\n\n[REDACTED]\n\n8.4 The supplier shall keep the records."
+    )
+    assert findings(GAP, redacted) == []
+    glued = (
+        article(["8.1", "8.2"]) + "\n\n8.3monitor the records.\n\n8.4 The supplier keeps them all."
+    )
+    assert findings(GAP, glued) == []
