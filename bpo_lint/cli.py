@@ -8,10 +8,12 @@ import sys
 import click
 
 from bpo_lint import __version__
+from bpo_lint.formatters import FORMAT_NAMES
 from bpo_lint.output import write_output
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FAIL_ON = ("error", "warning", "info", "never")
 
 
 class DefaultCheckGroup(click.Group):
@@ -41,7 +43,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(FORMAT_NAMES),
     default="text",
     show_default=True,
     help="Report format.",
@@ -54,10 +56,9 @@ def main() -> None:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding at or above this severity is reported.",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when a finding at or above this severity is reported [config; default: error].",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only (no header or coverage).")
 @click.option("--no-color", is_flag=True, help="No colour in the text report (also NO_COLOR=1).")
@@ -71,6 +72,26 @@ def main() -> None:
 )
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable).")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection (repeatable).")
+@click.option("--profile", help="Document profile: msa, sow, dpa, amendment, or a .toml path.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Use this config file instead of looking for .bpo-lint.toml / pyproject.toml.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Do not report findings accepted in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Accept every current finding: write them to this baseline file and exit 0.",
+)
+@click.option("--no-inline", is_flag=True, help="Ignore inline suppression comments.")
 @click.option(
     "--annotate",
     "annotate_dest",
@@ -78,32 +99,22 @@ def main() -> None:
     help="Write a copy of the (one) .docx input with each finding as a Word comment.",
 )
 @click.option("--force", is_flag=True, help="With --annotate: replace an existing file.")
-def check(
-    paths,
-    fmt,
-    output,
-    fail_on,
-    quiet,
-    no_color,
-    password,
-    rule_dirs,
-    select,
-    ignore,
-    annotate_dest,
-    force,
-):
+def check(paths, fmt, output, quiet, no_color, annotate_dest, force, **opts):
     """Lint contracts: files, directories (walked), or - for stdin."""
     from bpo_lint.formatters import get_formatter
-    from bpo_lint.lint import LintOptions, expand_paths, lint_target
+    from bpo_lint.lint import expand_paths, lint_target
 
     if output:
         _refuse_to_overwrite_an_input(output, paths)
+    if opts["write_baseline"]:
+        _refuse_to_overwrite_an_input(opts["write_baseline"], paths, "--write-baseline")
     if annotate_dest:
         _check_annotate_args(annotate_dest, paths)
-    rules = _load_rules(rule_dirs, select, ignore)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    options = LintOptions(rules=rules, password=password)
-    results = [lint_target(t, options) for t in expand_paths(paths, stdin)]
+    plans = _plan(list(expand_paths(paths, stdin)), opts)
+    results = [lint_target(target, options) for target, options, _ in plans]
+    fail_ons = [fail_on for _, _, fail_on in plans]
+    results = _baselines(results, opts)
     for r in results:
         if r.error:
             click.echo(f"{r.path}: {r.error.message} [{r.error.code}]", err=True)
@@ -113,16 +124,81 @@ def check(
     if fmt == "text":
         color = output is None and _want_color(no_color)
         report = render(results, __version__, color=color, quiet=quiet)
+    elif fmt == "sarif":
+        rules = {r.id: r for _, options, _ in plans for r in options.rules}
+        report = render(results, __version__, rules=tuple(rules.values()))
     else:
         report = render(results, __version__)
     if output:
-        write_output(output, report)
+        _write(output, report)
     else:
         click.echo(report, nl=False)
-    code = _exit_code(results, fail_on)
+    code = _exit_code(results, fail_ons)
     if annotate_dest and not _annotate(annotate_dest, results[0], force):
         code = EXIT_ERROR
     sys.exit(code)
+
+
+def _write(path: str, text: str) -> None:
+    """Write a file the user asked for; a folder that is missing or read-only ends the run."""
+    try:
+        write_output(path, text)
+    except OSError as exc:
+        click.echo(f"error: cannot write {path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _plan(targets, opts) -> list:
+    """(target, LintOptions, fail-on) per target, from its config file and the flags."""
+    from bpo_lint.config import ConfigError
+    from bpo_lint.config_plan import Flags, plan_targets
+    from bpo_lint.pack import PackError
+
+    flags = Flags(
+        select=opts["select"],
+        ignore=opts["ignore"],
+        extend_select=opts["extend_select"],
+        rules=opts["rule_dirs"],
+        fail_on=opts["fail_on"],
+        profile=opts["profile"],
+        config_file=opts["config_file"],
+        isolated=opts["isolated"],
+        password=opts["password"],
+        inline=not opts["no_inline"],
+    )
+    try:
+        return plan_targets(targets, flags)
+    except (ConfigError, PackError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _baselines(results: list, opts) -> list:
+    """Write and/or apply a baseline; paths in it are relative to the baseline's folder."""
+    from bpo_lint.baseline import (
+        BaselineError,
+        apply_baseline,
+        load_baseline,
+        render_baseline,
+        result_keys,
+    )
+
+    written = opts["write_baseline"]
+    if written:
+        base = os.path.dirname(os.path.abspath(written))
+        _write(written, render_baseline(results, base))
+        # The findings just written are accepted: the run reports none of them.
+        results, dropped = apply_baseline(results, result_keys(results, base), base)
+        click.echo(f"{written}: {dropped} finding(s) accepted in the baseline", err=True)
+    if opts["baseline"]:
+        base = os.path.dirname(os.path.abspath(opts["baseline"]))
+        try:
+            accepted = load_baseline(opts["baseline"])
+        except BaselineError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        results, _ = apply_baseline(results, accepted, base)
+    return results
 
 
 def _check_annotate_args(dest: str, paths) -> None:
@@ -153,32 +229,22 @@ def _want_color(no_color: bool) -> bool:
     return sys.stdout.isatty()
 
 
-def _refuse_to_overwrite_an_input(output: str, paths) -> None:
+def _refuse_to_overwrite_an_input(output: str, paths, flag: str = "--output") -> None:
     target = os.path.realpath(output)
     for p in paths:
         if p != "-" and os.path.exists(p) and os.path.realpath(p) == target:
-            msg = f"--output {output} is one of the inputs; refusing to overwrite it"
+            msg = f"{flag} {output} is one of the inputs; refusing to overwrite it"
             raise click.UsageError(msg)
 
 
-def _load_rules(rule_dirs, select, ignore) -> tuple:
-    from bpo_lint.pack import PackError, load_pack, select_rules
-
-    try:
-        pack = load_pack(tuple(rule_dirs))
-    except PackError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    return select_rules(pack.rules, select=tuple(select), ignore=tuple(ignore))
-
-
-def _exit_code(results, fail_on: str) -> int:
+def _exit_code(results, fail_ons) -> int:
+    """2 when a file could not be read; 1 when a file has a finding at its fail-on level."""
     if any(r.error for r in results):
         return EXIT_ERROR
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[fail_on]
-    for r in results:
+    for r, fail_on in zip(results, fail_ons, strict=True):
+        if fail_on == "never":
+            continue
+        threshold = SEVERITY_RANK[fail_on]
         if any(SEVERITY_RANK[f.severity] >= threshold for f in r.findings):
             return EXIT_FINDINGS
     return EXIT_OK

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from bpo_lint.model import (
     AreaCoverage,
@@ -26,10 +26,13 @@ from bpo_lint.model import (
 class LintOptions:
     """What a run needs beyond the paths: the selected rules and reading options."""
 
-    rules: tuple = ()  # tuple[Rule, ...] from bpo_lint.pack
+    rules: tuple = ()  # tuple[Rule, ...] from bpo_lint.pack, severity overrides applied
     password: str | None = None
     classify: bool = True
     allowed_terms: frozenset[str] = frozenset()
+    # The profile: area id -> required element ids (None: every area and element, the MSA).
+    required: Mapping[str, frozenset[str]] | None = None
+    suppress: bool = True  # honour inline suppressions (comments in the file)
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ def lint_target(target: Target, options: LintOptions) -> FileResult:
     except Exception as exc:  # a bug must not lose the other files' reports
         message = f"internal error ({type(exc).__name__}: {exc}); please report it"
         return FileResult(path=target.path, format=fmt, error=FileError("internal-error", message))
+    if options.suppress:
+        result = _suppress(target, result, options)
     return FileResult(
         path=result.path,
         format=result.format,
@@ -103,6 +108,19 @@ def lint_target(target: Target, options: LintOptions) -> FileResult:
         warnings=result.warnings,
         seconds=time.perf_counter() - started,
     )
+
+
+def _suppress(target: Target, result: FileResult, options: LintOptions) -> FileResult:
+    """Apply the file's inline suppressions; a file we cannot re-read keeps its findings."""
+    from bpo_lint.suppress import apply_suppressions, find_suppressions
+
+    try:
+        found, warnings = find_suppressions(result.format, target.path, target.data)
+    except Exception as exc:  # the findings are still worth reporting without suppressions
+        warning = f"could not read inline suppressions ({type(exc).__name__}: {exc})"
+        return replace(result, warnings=(*result.warnings, warning))
+    result = replace(result, warnings=(*result.warnings, *warnings))
+    return apply_suppressions(result, found, options.rules) if found else result
 
 
 def _guess_format(target: Target) -> str | None:
@@ -122,7 +140,9 @@ def lint_document(doc: Document, options: LintOptions) -> FileResult:
     analysis = _analyse(doc) if options.classify else None
     coverage = analysis.coverage if analysis else unknown_coverage()
     labels = analysis.labels if analysis else (SectionLabel(),) * len(doc.sections)
-    ctx = Context(doc=doc, analysis=analysis, allowed_terms=options.allowed_terms)
+    ctx = Context(
+        doc=doc, analysis=analysis, allowed_terms=options.allowed_terms, required=options.required
+    )
     findings: tuple[Finding, ...] = run_rules(options.rules, ctx) if options.rules else ()
     return FileResult(
         path=doc.path,

@@ -54,7 +54,7 @@ AREA_IDS = (
     "governance_dispute_resolution",
     "compliance_regulatory",
 )
-SKIP_DIRS = ("areas",)
+SKIP_DIRS = ("areas", "profiles")
 _CODE = re.compile(r"BPO\d{3}")
 
 

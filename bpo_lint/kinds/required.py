@@ -46,6 +46,10 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         cov = ctx.analysis.coverage.get(area.id)
         if cov is None or (opts.areas and area.id not in opts.areas):
             continue
+        # The profile (Context.required) may not expect this area, or only some elements.
+        wanted = None if ctx.required is None else ctx.required.get(area.id)
+        if ctx.required is not None and wanted is None:
+            continue
         if opts.level == "area":
             if cov.status == "missing":
                 f = make_finding(
@@ -59,7 +63,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         start = section.start if section else None
         end = section.body_start if section and section.body_start > section.start else None
         for element in area.elements:
-            if cov.elements.get(element.id, True):
+            if cov.elements.get(element.id, True) or (
+                wanted is not None and element.id not in wanted
+            ):
                 continue
             f = make_finding(
                 rule,
