@@ -29,6 +29,7 @@ HEADER_KEYS = (
     "code",
     "options",
     "examples",
+    "default",
 )
 REQUIRED_KEYS = ("kind", "category", "severity", "message")
 EXAMPLE_KEYS = ("fail", "pass")
@@ -187,7 +188,14 @@ def parse_rule(rule_id: str, data: dict, shown: str, areas: tuple[str, ...]) -> 
         examples_fail=_strings(shown, "fail", examples.get("fail", [])),
         examples_pass=_strings(shown, "pass", examples.get("pass", [])),
         path=str(shown),
+        default=_default_flag(shown, data.get("default", True)),
     )
+
+
+def _default_flag(shown: str, value) -> bool:
+    if not isinstance(value, bool):
+        raise PackError(f"{shown}: default must be true or false, not {value!r}")
+    return value
 
 
 def load_rule_file(rule_id: str, path: Path, shown: str, areas: tuple[str, ...]) -> Rule:
@@ -261,4 +269,11 @@ def select_rules(
             names = sorted({r.id for r in rules} | {r.id.split(".")[0] for r in rules})
             raise PackError(f"unknown rule selector '{sel}'{did_you_mean(sel, names)}")
     chosen = (*(select or ("ALL",)), *extend_select)
-    return tuple(r for r in rules if _specificity(chosen, r) > _specificity(tuple(ignore), r))
+    named = tuple(s for s in chosen if s != "ALL")
+    return tuple(
+        r
+        for r in rules
+        if _specificity(chosen, r) > _specificity(tuple(ignore), r)
+        # An opt-in rule needs a selector that names it (its id, group or code), not "ALL".
+        and (r.default or _specificity(named, r) >= 0)
+    )

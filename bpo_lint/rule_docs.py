@@ -24,7 +24,7 @@ def list_rules(pack) -> list[dict]:
             "category": r.category,
             "severity": r.severity,
             "area": r.area,
-            "summary": summary_of(r),
+            "summary": summary_of(r) + ("" if r.default else " (opt-in: select it to run it)"),
         }
         for r in sorted(pack.rules, key=lambda r: r.id)
     ]

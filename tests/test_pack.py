@@ -174,3 +174,16 @@ def test_prefix_must_end_at_a_dot():
 def test_unknown_selector_suggests_a_close_one():
     with pytest.raises(PackError, match=r"unknown rule selector 'vauge' \(did you mean 'vague'"):
         select_rules(RULES, select=("vauge",))
+
+
+def test_opt_in_rules_run_only_when_a_selector_names_them():
+    from bpo_lint.pack import load_pack, select_rules
+
+    rules = load_pack().rules
+    opt_in = [r for r in rules if not r.default]
+    assert opt_in, "the built-in pack has an opt-in rule (definitions.undefined)"
+    rule = opt_in[0]
+    assert rule not in select_rules(rules)
+    assert rule in select_rules(rules, extend_select=(rule.id,))
+    assert rule in select_rules(rules, select=(rule.id.split(".")[0],))
+    assert rule not in select_rules(rules, select=("ALL",))

@@ -34,6 +34,9 @@ class Rule:
     examples_fail: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     path: str = ""
+    # False for opt-in rules: they run only when a selector names them (ruff's "preview" idea),
+    # for checks whose precision on real agreements is not yet good enough to be on for all.
+    default: bool = True
 
 
 @dataclass(frozen=True)
