@@ -1,0 +1,204 @@
+"""The eight key areas of a BPO agreement, loaded from rules/areas/<id>.toml.
+
+Areas are data a contract lawyer can edit: heading cues, body cues and the elements a reviewer
+expects in each area. This module only reads and validates them (tomllib, no spaCy).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+AREA_IDS = (
+    "scope_of_services",
+    "service_levels",
+    "pricing_payment",
+    "confidentiality_data_protection",
+    "intellectual_property",
+    "termination_transition",
+    "governance_dispute_resolution",
+    "compliance_regulatory",
+)
+ELEMENT_SCOPES = ("area", "document")
+_AREA_KEYS = ("title", "description", "heading_cues", "body_cues", "elements")
+_ELEMENT_KEYS = ("id", "title", "description", "expect", "cues", "scope")
+
+# Shorthands a cue may use, so that every file spells numbers and durations the same way.
+_WORD_NUMBER = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred)"
+)
+_NUM = rf"(?:\d+(?:[.,]\d+)?|{_WORD_NUMBER}(?:[\s-]+(?:and\s+)?{_WORD_NUMBER})*)(?:\s*\(\d+\))?"
+_DURATION = (
+    rf"{_NUM}\s*(?:business\s+|calendar\s+|working\s+|banking\s+)?"
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?)\b"
+)
+SHORTHANDS = {"%NUM%": _NUM, "%DURATION%": _DURATION}
+
+
+class AreaError(Exception):
+    """An area file that cannot be used; the message names the file and the cause."""
+
+
+@dataclass(frozen=True)
+class Element:
+    """A thing a reviewer expects inside an area (e.g. a notice period in termination)."""
+
+    id: str
+    title: str
+    description: str
+    cues: tuple[str, ...]
+    expect: str
+    scope: str = "area"  # "area": searched in the area's sections; "document": anywhere
+
+
+@dataclass(frozen=True)
+class Area:
+    """One key area: what it covers, how to recognise it, and its elements."""
+
+    id: str
+    title: str
+    description: str
+    heading_cues: tuple[str, ...]
+    body_cues: tuple[str, ...]
+    elements: tuple[Element, ...]
+
+    def element(self, element_id: str) -> Element | None:
+        """The element with this id, or None."""
+        return next((e for e in self.elements if e.id == element_id), None)
+
+
+def expand(cue: str) -> str:
+    """Replace the %NUM% and %DURATION% shorthands by their regular expressions."""
+    for name, pattern in SHORTHANDS.items():
+        cue = cue.replace(name, pattern)
+    return cue
+
+
+@functools.lru_cache(maxsize=4096)
+def compile_cue(cue: str) -> re.Pattern[str]:
+    """Compile one (already expanded) cue, case-insensitively; cached per process."""
+    return re.compile(cue, re.IGNORECASE)
+
+
+def _unknown_keys(shown: str, data: dict, allowed: tuple[str, ...], where: str = "") -> None:
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise AreaError(f"{shown}: unknown key '{key}'{where}{hint}")
+
+
+def _text(shown: str, data: dict, key: str, where: str = "") -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise AreaError(f"{shown}: '{key}'{where} must be a non-empty string")
+    return value.strip()
+
+
+def _cues(shown: str, data: dict, key: str, where: str = "", required: bool = True) -> tuple:
+    value = data.get(key, [] if not required else None)
+    if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+        raise AreaError(f"{shown}: '{key}'{where} must be a list of regular expressions")
+    if required and not value:
+        raise AreaError(f"{shown}: '{key}'{where} must not be empty")
+    out = []
+    for cue in value:
+        full = expand(cue)
+        try:
+            compile_cue(full)
+        except re.error as exc:
+            raise AreaError(f"{shown}: bad regex in '{key}'{where}: {cue!r}: {exc}") from None
+        out.append(full)
+    return tuple(out)
+
+
+def _element(shown: str, data: object, n: int) -> Element:
+    if not isinstance(data, dict):
+        raise AreaError(f"{shown}: [[elements]] entry {n} must be a table")
+    where = f" of element {data.get('id', n)!s}"
+    _unknown_keys(shown, data, _ELEMENT_KEYS, where)
+    scope = data.get("scope", "area")
+    if scope not in ELEMENT_SCOPES:
+        raise AreaError(f"{shown}: 'scope'{where} must be one of {', '.join(ELEMENT_SCOPES)}")
+    return Element(
+        id=_text(shown, data, "id", where),
+        title=_text(shown, data, "title", where),
+        description=_text(shown, data, "description", where),
+        cues=_cues(shown, data, "cues", where),
+        expect=_text(shown, data, "expect", where),
+        scope=scope,
+    )
+
+
+def parse_area(area_id: str, data: dict, shown: str) -> Area:
+    """Validate the parsed TOML of one area file and build the Area."""
+    _unknown_keys(shown, data, _AREA_KEYS)
+    raw = data.get("elements", [])
+    if not isinstance(raw, list) or not raw:
+        raise AreaError(f"{shown}: at least one [[elements]] entry is required")
+    elements = tuple(_element(shown, e, i + 1) for i, e in enumerate(raw))
+    ids = [e.id for e in elements]
+    if len(set(ids)) != len(ids):
+        raise AreaError(f"{shown}: duplicate element id in {ids}")
+    return Area(
+        id=area_id,
+        title=_text(shown, data, "title"),
+        description=_text(shown, data, "description"),
+        heading_cues=_cues(shown, data, "heading_cues"),
+        body_cues=_cues(shown, data, "body_cues", required=False),
+        elements=elements,
+    )
+
+
+def load_area_file(path: Path, shown: str | None = None) -> Area:
+    """Read one rules/areas/<id>.toml file."""
+    shown = shown or str(path)
+    area_id = path.stem
+    if area_id not in AREA_IDS:
+        close = difflib.get_close_matches(area_id, AREA_IDS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise AreaError(f"{shown}: unknown area id '{area_id}'{hint}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise AreaError(f"{shown}: invalid TOML: {exc}") from None
+    return parse_area(area_id, data, shown)
+
+
+def _builtin_dir() -> Path:
+    return Path(str(resources.files("bpo_lint") / "rules" / "areas"))
+
+
+def _area_dir(extra: str) -> Path:
+    # A user pack has the same layout as rules/ (areas under areas/); a bare folder works too.
+    root = Path(extra)
+    return root / "areas" if (root / "areas").is_dir() else root
+
+
+@functools.lru_cache(maxsize=16)
+def load_areas(extra_dirs: tuple[str, ...] = ()) -> tuple[Area, ...]:
+    """The eight areas in AREAS.md order; a file in an extra dir replaces the built-in one."""
+    paths = {p.stem: (p, f"rules/areas/{p.name}") for p in _builtin_dir().glob("*.toml")}
+    for extra in extra_dirs:
+        for p in sorted(_area_dir(extra).glob("*.toml")):
+            paths[p.stem] = (p, str(p))
+    areas = {stem: load_area_file(p, shown) for stem, (p, shown) in sorted(paths.items())}
+    missing = [a for a in AREA_IDS if a not in areas]
+    if missing:
+        raise AreaError(f"rules/areas: missing area file(s): {', '.join(missing)}")
+    return tuple(areas[a] for a in AREA_IDS)
+
+
+def area_by_id(area_id: str, extra_dirs: tuple[str, ...] = ()) -> Area:
+    """The area with this id (KeyError when unknown)."""
+    for area in load_areas(extra_dirs):
+        if area.id == area_id:
+            return area
+    raise KeyError(area_id)

@@ -1,0 +1,127 @@
+"""Section labels: heading cues and the trained classifier combined.
+
+A clear heading ("Termination") is strong evidence and decides alone. The classifier judges
+every section by its own body (heading and subsections removed), so a headless or misleadingly
+headed clause is still found. "Miscellaneous"/"General" sections are judged clause by clause:
+through their subsections when the sectioner split them, else sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bpo_lint.areas import AREA_IDS, Area, compile_cue
+from bpo_lint.model import Document, SectionLabel
+from bpo_lint.nlp.dataset import MIN_CHARS, own_text
+from bpo_lint.nlp.headings import heading_kind, is_definition
+from bpo_lint.nlp.model import score_texts
+
+# A section headed as outside all areas ("Notices", "Definitions") needs a surer classifier.
+NO_AREA_MARGIN = 0.5
+# A clause shorter than this (characters) is read in the context of its parent's heading.
+SHORT_CLAUSE = 300
+# A body cue lets the classifier count from this fraction of its threshold.
+BODY_CUE_FACTOR = 0.6
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=\(?[A-Z0-9])")
+
+
+def clause_pieces(text: str, size: int = 600) -> list[str]:
+    """An unsplit general section cut into sentence groups of about `size` characters."""
+    pieces, current = [], ""
+    for sentence in _SENTENCE_END.split(re.sub(r"\s+", " ", text).strip()):
+        if current and len(current) + len(sentence) > size:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _context(doc: Document, kinds: list, i: int) -> tuple[str, tuple[str, ...]]:
+    # An untitled sub-clause takes the kind of its nearest headed ancestor ("unknown" if none).
+    parent = doc.sections[i].parent
+    while parent is not None:
+        if kinds[parent][0] != "unknown":
+            return kinds[parent]
+        parent = doc.sections[parent].parent
+    return "unknown", ()
+
+
+def _short(body: str) -> bool:
+    return len(body.strip()) < SHORT_CLAUSE
+
+
+def _has_children(doc: Document, i: int) -> bool:
+    return i + 1 < len(doc.sections) and doc.sections[i + 1].parent == i
+
+
+def decide(
+    scores: dict[str, float],
+    text: str,
+    thresholds: dict[str, float],
+    areas: tuple[Area, ...],
+    margin: float = 0.0,
+) -> set[str]:
+    """Areas the classifier's scores support, with body cues lowering the bar a little."""
+    found = set()
+    for area in areas:
+        bar = thresholds[area.id] + margin * (1 - thresholds[area.id])
+        score = scores.get(area.id, 0.0)
+        if score >= bar or (
+            score >= bar * BODY_CUE_FACTOR
+            and any(compile_cue(c).search(text) for c in area.body_cues)
+        ):
+            found.add(area.id)
+    return found
+
+
+def label_sections(
+    doc: Document, nlp, thresholds: dict[str, float], areas: tuple[Area, ...]
+) -> tuple[SectionLabel, ...]:
+    """One SectionLabel per section of `doc`, in order."""
+    own = [
+        ("none", ())
+        if is_definition(doc.text[s.body_start : s.end])
+        else heading_kind(s.title, areas)
+        for s in doc.sections
+    ]
+    kinds = [k if k[0] != "unknown" else _context(doc, own, i) for i, k in enumerate(own)]
+    units: list[tuple[int, str, float]] = []  # (section index, text, margin)
+    for i, (kind, _ids) in enumerate(kinds):
+        body = own_text(doc, i)
+        if len(body.strip()) < MIN_CHARS:
+            continue
+        if kind == "general" and not _has_children(doc, i):
+            units.extend((i, piece, 0.0) for piece in clause_pieces(body))
+        elif kind == "none" or (own[i][0] == "unknown" and kind == "areas" and _short(body)):
+            # A short clause under a clearly headed parent belongs to the parent's areas; the
+            # classifier adds another area only when it is sure.
+            units.append((i, body, NO_AREA_MARGIN))
+        else:
+            units.append((i, body, 0.0))
+    scored = score_texts(nlp, [u[1] for u in units]) if units else []
+    best = [dict.fromkeys(AREA_IDS, 0.0) for _ in doc.sections]
+    chosen: list[set[str]] = [set() for _ in doc.sections]
+    for (i, text, margin), scores in zip(units, scored, strict=True):
+        chosen[i] |= decide(scores, text, thresholds, areas, margin)
+        for a, s in scores.items():
+            best[i][a] = max(best[i][a], s)
+    labels = []
+    for i, (kind, ids) in enumerate(kinds):
+        by_heading = set(ids) if kind == "areas" else set()
+        found = by_heading | chosen[i]
+        scores = {a: round(1.0 if a in by_heading else best[i][a], 3) for a in AREA_IDS}
+        labels.append(SectionLabel(tuple(a for a in AREA_IDS if a in found), scores))
+    return tuple(labels)
+
+
+def label_whole_text(
+    doc: Document, nlp, thresholds: dict[str, float], areas: tuple[Area, ...]
+) -> set[str]:
+    """Areas of a document the sectioner could not split: judged paragraph by paragraph."""
+    pieces = clause_pieces(doc.text, size=1200)
+    found: set[str] = set()
+    for text, scores in zip(pieces, score_texts(nlp, pieces), strict=True):
+        found |= decide(scores, text, thresholds, areas)
+    return found

@@ -1,0 +1,65 @@
+"""The shipped pipeline is what the training command wrote, and nothing of corpus/eval is in it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from bpo_lint.nlp.model import MANIFEST_FILE, pipeline_available, pipeline_dir
+from bpo_lint.nlp.train import file_hashes
+
+PIPELINE = pipeline_dir()
+pytestmark = pytest.mark.skipif(not pipeline_available(), reason="no shipped pipeline")
+
+
+def _manifest() -> dict:
+    return json.loads((PIPELINE / MANIFEST_FILE).read_text(encoding="utf-8"))
+
+
+def test_shipped_files_match_the_manifest():
+    assert file_hashes(PIPELINE) == _manifest()["files"]
+
+
+def test_pipeline_is_small_enough():
+    total = sum(p.stat().st_size for p in PIPELINE.rglob("*") if p.is_file())
+    assert total <= 30 * 1024 * 1024
+
+
+def test_manifest_records_how_it_was_made():
+    manifest = _manifest()
+    config = PIPELINE.parent / manifest["config"]
+    assert hashlib.sha256(config.read_bytes()).hexdigest() == manifest["config_sha256"]
+    assert manifest["sectioner"] == "bpo_lint.sections"
+    assert manifest["heldout_groups"] and manifest["inputs"]
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_no_eval_file_is_in_the_training_data(corpus):
+    inputs = _manifest()["inputs"]
+    trained_names = {i["file"].rsplit("/", 1)[-1] for i in inputs}
+    trained_stems = {n.rsplit(".", 1)[0] for n in trained_names}
+    trained_hashes = {i["sha256"] for i in inputs}
+    eval_files = [p for p in (corpus / "eval").rglob("*") if p.is_file()]
+    assert len(eval_files) >= 28
+    for path in eval_files:
+        assert path.name not in trained_names, path.name
+        assert _sha(path) not in trained_hashes, path.name
+    # The eval texts 001-019 came from CUAD: their original CUAD names must not be inputs either.
+    sources = (corpus / "SOURCES.md").read_text(encoding="utf-8")
+    eval_table = sources.split("## Evaluation texts", 1)[1].split("\n## ", 1)[0]
+    originals = set(re.findall(r"full_contract_txt/([^`|]+?)\.txt", eval_table))
+    assert len(originals) == 19
+    assert not originals & trained_stems
+
+
+def test_manifest_inputs_are_the_training_files(corpus):
+    for entry in _manifest()["inputs"]:
+        if entry["file"].startswith("train/"):
+            path = corpus / entry["file"]
+            assert _sha(path) == entry["sha256"], entry["file"]
