@@ -50,7 +50,9 @@ def union_regex(
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence holding text[start:end] (sentence-final punctuation excluded)."""
-    left = 0
+    # With no sentence end in reach, stop 600 characters back as on the right: falling back to
+    # the start of the text made every match in an unpunctuated run cost O(n), O(n^2) in all.
+    left = max(0, start - 600)
     for m in _SENTENCE_END.finditer(text, max(0, start - 600), start):
         left = m.end()
     m = _SENTENCE_END.search(text, end, end + 600)

@@ -48,7 +48,11 @@ def read_docx(path: str, data: bytes) -> Document:
     numbering = parse_numbering(_related_root(part, _NUMBERING_REL), styles)
     counters = Counters()
     blocks: list[Block] = []
-    for p, in_table in _paragraphs(document.element.body, False):
+    # A root element that is not w:document (a damaged part) has no body at all.
+    body = getattr(document.element, "body", None)
+    if body is None:
+        raise ReadError("corrupt-docx", "the document is damaged (word/document.xml has no body)")
+    for p, in_table in _paragraphs(body, False):
         if (block := _block(p, in_table, styles, numbering, counters, len(blocks) + 1)) is not None:
             blocks.append(block)
     return Document.from_blocks(path, "docx", blocks)

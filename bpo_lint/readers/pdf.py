@@ -66,6 +66,16 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _load_page(pdf, number: int):
+    """Page `number` (1-based); corrupt-pdf naming the page when pdfium cannot load it."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdf[number - 1]
+    except pdfium.PdfiumError as exc:
+        raise ReadError("corrupt-pdf", f"page {number} of the PDF is damaged") from exc
+
+
 def _check_complete(data: bytes) -> None:
     # pdfium silently rebuilds a truncated file from what is left; the user should know instead.
     if b"%%EOF" not in data[-4096:]:
@@ -113,7 +123,7 @@ def _read_open(path: str, pdf, keep_running: bool) -> Document:
         raise ReadError("too-large", f"the PDF has {count} pages; the limit is {MAX_PAGES}")
     pages = []
     for number in range(1, count + 1):
-        page = pdf[number - 1]
+        page = _load_page(pdf, number)
         try:
             # The bounding box is in the same (unrotated) space as pdfium's character boxes.
             left, bottom, right, top = page.get_bbox()

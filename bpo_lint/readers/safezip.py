@@ -9,6 +9,7 @@ before python-docx sees it: that holds whatever the installed lxml/libxml2 versi
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
@@ -20,6 +21,8 @@ MAX_RATIO = 100  # compression ratio above which a large member is treated as a 
 RATIO_MIN_BYTES = 1024 * 1024  # small members compress well legitimately (repetitive XML)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg", ".ico")
+# NotImplementedError: a damaged header claiming a zip version that Python cannot read.
+_OPEN_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError)
 CORRUPT = "the file is damaged or truncated (broken zip archive)"
 
 
@@ -34,7 +37,7 @@ def open_docx_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+    except _OPEN_ERRORS as exc:
         # A zip signature at the start means a Word file that got cut short or damaged.
         if data.startswith(b"PK"):
             raise ReadError("corrupt-docx", CORRUPT) from exc
@@ -44,8 +47,11 @@ def open_docx_zip(data: bytes) -> zipfile.ZipFile:
     if "[Content_Types].xml" not in names:
         raise ReadError("not-a-docx", "is a zip archive but not a Word document")
     for info in infos:
+        # Every part, media too: python-docx loads them all, and zipfile inflates a member's
+        # whole stream before cutting it to the size its header declares.
+        body = read_member(data, info)
         if _is_xml(info.filename):
-            _check_no_dtd(_read_member(archive, info.filename), info.filename)
+            _check_no_dtd(body, info.filename)
     return archive
 
 
@@ -77,14 +83,55 @@ def _is_xml(name: str) -> bool:
     return not name.lower().endswith(_MEDIA) and not name.endswith("/")
 
 
-def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
-    """A member's bytes (zipfile never inflates past the declared size); corrupt-docx on error."""
-    try:
-        return archive.read(name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
-        raise ReadError("corrupt-docx", CORRUPT) from exc
-    except NotImplementedError as exc:
-        raise ReadError("corrupt-docx", f"part {name} uses an unsupported compression") from exc
+def read_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes, inflated never past its declared size; ReadError when it lies or is bad.
+
+    A header may declare 1 KB for a stream that inflates to gigabytes: this inflates at most one
+    byte more than declared and refuses a stream that does not end exactly there.
+    """
+    if info.filename.endswith("/"):
+        return b""
+    raw = _raw_member(data, info)
+    if info.flag_bits & 0x1:
+        raise ReadError("corrupt-docx", f"part {info.filename} is encrypted")
+    if info.compress_type == zipfile.ZIP_STORED:
+        body, complete = raw, len(raw) == info.file_size
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+        try:
+            body = inflater.decompress(raw, info.file_size + 1)
+        except zlib.error as exc:
+            raise ReadError("corrupt-docx", CORRUPT) from exc
+        if len(body) > info.file_size:
+            raise ReadError(
+                "too-large",
+                f"part {info.filename} inflates past the size its header declares "
+                "(a zip bomb?); refusing to unpack it",
+            )
+        complete = inflater.eof and len(body) == info.file_size
+    else:
+        raise ReadError("corrupt-docx", f"part {info.filename} uses an unsupported compression")
+    if not complete or zlib.crc32(body) != info.CRC:
+        raise ReadError("corrupt-docx", CORRUPT)
+    return body
+
+
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+
+
+def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """The stored (compressed) bytes of a member, found through its local header."""
+    start = info.header_offset
+    if start < 0 or start + _LOCAL_HEADER.size > len(data):
+        raise ReadError("corrupt-docx", CORRUPT)
+    fields = _LOCAL_HEADER.unpack_from(data, start)
+    if fields[0] != 0x04034B50:
+        raise ReadError("corrupt-docx", CORRUPT)
+    begin = start + _LOCAL_HEADER.size + fields[-2] + fields[-1]  # name and extra field
+    raw = data[begin : begin + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise ReadError("corrupt-docx", CORRUPT)
+    return raw
 
 
 def _check_no_dtd(xml: bytes, name: str) -> None:

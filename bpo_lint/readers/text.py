@@ -36,7 +36,10 @@ def document_from_string(text: str, path: str = "<string>", markdown: bool = Tru
 
 def decode_nonempty(data: bytes) -> tuple[str, tuple[str, ...]]:
     """Decoded text and warnings; ReadError("empty-file") when there is nothing but whitespace."""
+    from bpo_lint.readers import check_text_size
+
     text, warnings = decode_text(data)
+    check_text_size(len(text))  # before splitting: a huge file must fail fast, not at the end
     if not text.strip():
         raise ReadError("empty-file", "file has no text (only whitespace)")
     return text, warnings
