@@ -99,10 +99,34 @@ def main() -> None:
     help="Write a copy of the (one) .docx input with each finding as a Word comment.",
 )
 @click.option("--force", is_flag=True, help="With --annotate: replace an existing file.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Lint up to N files at once in worker processes (default: the number of cores).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=120.0,  # runner.DEFAULT_TIMEOUT; not imported here, to keep start-up light
+    show_default=True,
+    help="Give up on a file after SECONDS (0: no limit); it is reported as a timeout.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="BPO_LINT_NO_CACHE",
+    help="Lint every file again; do not use the cache (also BPO_LINT_NO_CACHE=1).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Keep the result cache in DIR (default: the user cache folder).",
+)
 def check(paths, fmt, output, quiet, no_color, annotate_dest, force, **opts):
     """Lint contracts: files, directories (walked), or - for stdin."""
     from bpo_lint.formatters import get_formatter
-    from bpo_lint.lint import expand_paths, lint_target
+    from bpo_lint.lint import expand_paths
 
     if output:
         _refuse_to_overwrite_an_input(output, paths)
@@ -112,7 +136,7 @@ def check(paths, fmt, output, quiet, no_color, annotate_dest, force, **opts):
         _check_annotate_args(annotate_dest, paths)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     plans = _plan(list(expand_paths(paths, stdin)), opts)
-    results = [lint_target(target, options) for target, options, _ in plans]
+    results = _run(plans, quiet, opts)
     fail_ons = [fail_on for _, _, fail_on in plans]
     results = _baselines(results, opts)
     for r in results:
@@ -146,6 +170,20 @@ def _write(path: str, text: str) -> None:
     except OSError as exc:
         click.echo(f"error: cannot write {path}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _run(plans, quiet: bool, opts) -> list:
+    """Lint every planned target: cache, worker processes, timeouts and the progress bar."""
+    from bpo_lint.cache import open_cache
+    from bpo_lint.progress import want_progress, worth_a_bar
+    from bpo_lint.runner import default_jobs, run_targets
+
+    jobs, timeout = opts.pop("jobs") or default_jobs(), opts.pop("timeout") or None
+    no_cache, cache_dir = opts.pop("no_cache"), opts.pop("cache_dir")
+    cache = None if no_cache else open_cache(cache_dir)
+    progress = want_progress(quiet=quiet) and worth_a_bar([t.path for t, _, _ in plans])
+    items = [(target, options) for target, options, _ in plans]
+    return run_targets(items, jobs=jobs, timeout=timeout, cache=cache, progress=progress)
 
 
 def _plan(targets, opts) -> list:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +14,11 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 SCHEMA = REPO / "bpo_lint" / "schemas" / "report-v1.schema.json"
+
+
+def pytest_configure(config):
+    """Keep the tests' cache entries out of the user's cache folder."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bpo-lint-test-cache-")
 
 
 @cache
