@@ -11,11 +11,11 @@ from __future__ import annotations
 import copy
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from bpo_lint.model import FileResult, Finding
+from bpo_lint.output import write_output
 
 AUTHOR, INITIALS = "bpo-lint", "BL"
 
@@ -65,7 +65,7 @@ def annotate_docx(source: str, result: FileResult, dest: str, force: bool = Fals
         written += 1
     buf = io.BytesIO()
     document.save(buf)
-    _write_atomically(dest, buf.getvalue())
+    write_output(dest, buf.getvalue())
     return written
 
 
@@ -224,18 +224,3 @@ def _split_run(run, k: int) -> None:
             for child in (left_child, right_child):
                 child.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         pos += n
-
-
-def _write_atomically(dest: str, data: bytes) -> None:
-    folder = os.path.dirname(os.path.abspath(dest))
-    fd, tmp = tempfile.mkstemp(prefix=".bpo-lint-", suffix=".docx.tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

@@ -6,13 +6,14 @@ import os
 import tempfile
 
 
-def write_output(path: str, text: str) -> None:
-    """Write `text` to `path` via a temporary file in the same folder and an atomic rename."""
+def write_output(path: str, content: str | bytes) -> None:
+    """Write text (UTF-8) or bytes to `path` via a temporary file and an atomic rename."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".bpo-lint-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

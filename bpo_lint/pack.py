@@ -45,16 +45,6 @@ CODE_DIGITS = {
     "consistency": "7",
     "placeholder": "8",
 }
-AREA_IDS = (
-    "scope_of_services",
-    "service_levels",
-    "pricing_payment",
-    "confidentiality_data_protection",
-    "intellectual_property",
-    "termination_transition",
-    "governance_dispute_resolution",
-    "compliance_regulatory",
-)
 SKIP_DIRS = ("areas", "profiles")
 _CODE = re.compile(r"BPO\d{3}")
 
@@ -97,12 +87,10 @@ def rule_files(root: Path) -> list[tuple[str, Path]]:
 
 
 def known_areas() -> tuple[str, ...]:
-    """Area ids a rule may name: those of bpo_lint.areas when present, else AREAS.md's."""
-    try:
-        from bpo_lint.areas import AREA_IDS as ids
-    except ImportError:
-        return AREA_IDS
-    return tuple(ids)
+    """Area ids a rule may name (the public ids of AREAS.md)."""
+    from bpo_lint.areas import AREA_IDS
+
+    return tuple(AREA_IDS)
 
 
 def _check_choice(shown: str, key: str, value: object, choices) -> None:
