@@ -134,7 +134,7 @@ def check(paths, fmt, output, quiet, no_color, annotate_dest, force, **opts):
         _refuse_to_overwrite_an_input(opts["write_baseline"], paths, "--write-baseline")
     if annotate_dest:
         _check_annotate_args(annotate_dest, paths)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = _read_stdin() if "-" in paths else None
     plans = _plan(list(expand_paths(paths, stdin)), opts)
     results = _run(plans, quiet, opts)
     fail_ons = [fail_on for _, _, fail_on in plans]
@@ -296,7 +296,7 @@ def extract(path, password):
     from bpo_lint.extract import render_extract
     from bpo_lint.model import ReadError
 
-    data = sys.stdin.buffer.read() if path == "-" else None
+    data = _read_stdin() if path == "-" else None
     try:
         click.echo(render_extract(path, data, password), nl=False)
     except ReadError as exc:
@@ -355,3 +355,10 @@ def _pack(rule_dirs):
     except PackError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _read_stdin() -> bytes:
+    """Stdin, read only one byte past the size limit so a huge pipe cannot exhaust memory."""
+    from bpo_lint.readers import MAX_FILE_BYTES
+
+    return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)

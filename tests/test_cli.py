@@ -212,3 +212,17 @@ def test_rules_listing_and_rule_help():
     shown = run("rule", first_id)
     assert shown.exit_code == 0 and first_id in shown.stdout
     assert run("rule", "no.such-rule").exit_code == 2
+
+
+def test_stdin_beyond_the_size_limit_is_refused_without_reading_it_all(monkeypatch):
+    import sys
+
+    from bpo_lint import cli, readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    stream = io.BytesIO(b"a" * 5000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    assert len(cli._read_stdin()) == 1001  # one byte past the limit, not the whole pipe
+    result = run("--format", "json", "-", input=b"a" * 5000)
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["files"][0]["error"]["code"] == "too-large"
