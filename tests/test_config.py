@@ -227,7 +227,7 @@ def test_required_kind_honours_the_profile_elements(rules):
 
     def missing(required):
         ctx = Context(doc=doc, analysis=analysis, required=required)
-        return sorted(f.message.split(" has no ")[1].split(":")[0] for f in check(rule, ctx))
+        return sorted(f.message.split(" lacks ")[1].split(". ")[0] for f in check(rule, ctx))
 
     assert len(missing(None)) == 2  # no profile: every element of the area
     assert missing({"pricing_payment": frozenset({"payment_terms", "taxes_expenses"})}) == [
