@@ -14,6 +14,17 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 SCHEMA = REPO / "bpo_lint" / "schemas" / "report-v1.schema.json"
+# The eight area ids of AREAS.md, pinned here because they are public interface.
+PUBLIC_AREA_IDS = (
+    "scope_of_services",
+    "service_levels",
+    "pricing_payment",
+    "confidentiality_data_protection",
+    "intellectual_property",
+    "termination_transition",
+    "governance_dispute_resolution",
+    "compliance_regulatory",
+)
 
 
 def pytest_configure(config):

@@ -5,18 +5,10 @@ from __future__ import annotations
 import json
 import tomllib
 
-from tests.conftest import REPO
+from tests.conftest import PUBLIC_AREA_IDS, REPO
 
-AREA_IDS = {
-    "scope_of_services",
-    "service_levels",
-    "pricing_payment",
-    "confidentiality_data_protection",
-    "intellectual_property",
-    "termination_transition",
-    "governance_dispute_resolution",
-    "compliance_regulatory",
-}
+AREA_IDS = set(PUBLIC_AREA_IDS)
+
 WRITTEN = REPO / "bpo_lint" / "nlp" / "data" / "written"
 
 
@@ -46,3 +38,9 @@ def test_eval_hand_labels_cover_all_areas_consistently():
         assert set(entry["areas"]) == AREA_IDS, entry["file"]
         for area, label in entry["areas"].items():
             assert label["present"] == bool(label["where"]), (entry["file"], area)
+
+
+def test_the_package_uses_the_public_area_ids_in_order():
+    from bpo_lint.areas import AREA_IDS as package_ids
+
+    assert tuple(package_ids) == PUBLIC_AREA_IDS

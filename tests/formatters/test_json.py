@@ -6,18 +6,8 @@ import json
 
 from bpo_lint.formatters.json import render
 from bpo_lint.model import AreaCoverage, FileError, FileResult, Finding, Location, SectionReport
+from tests.conftest import PUBLIC_AREA_IDS as AREAS
 from tests.conftest import assert_valid_report
-
-AREAS = (
-    "scope_of_services",
-    "service_levels",
-    "pricing_payment",
-    "confidentiality_data_protection",
-    "intellectual_property",
-    "termination_transition",
-    "governance_dispute_resolution",
-    "compliance_regulatory",
-)
 
 
 def _result() -> FileResult:
