@@ -98,16 +98,7 @@ def lint_target(target: Target, options: LintOptions) -> FileResult:
         return FileResult(path=target.path, format=fmt, error=FileError("internal-error", message))
     if options.suppress:
         result = _suppress(target, result, options)
-    return FileResult(
-        path=result.path,
-        format=result.format,
-        stats=result.stats,
-        sections=result.sections,
-        coverage=result.coverage,
-        findings=result.findings,
-        warnings=result.warnings,
-        seconds=time.perf_counter() - started,
-    )
+    return replace(result, seconds=time.perf_counter() - started)
 
 
 def _suppress(target: Target, result: FileResult, options: LintOptions) -> FileResult:
@@ -206,6 +197,4 @@ def section_reports(doc: Document, labels: Sequence[SectionLabel]) -> tuple[Sect
 
 
 def _without_section(loc):
-    from dataclasses import replace
-
     return replace(loc, section=None, end_line=None, end_column=None)
