@@ -11,14 +11,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
-from bpo_lint.kinds.clauses import find_near
+from bpo_lint.kinds.clauses import document_part, find_near
 
 # Capitalised references only: "schedule" as a verb or "exhibits" in prose are not documents.
+# "this Statement of Work" is the document calling itself by its own name.
 _DOCUMENT = re.compile(
-    r"\b(?:Statements?\s+of\s+Work|SOWs?|Order\s+Forms?|Work\s+Orders?|Service\s+Orders?)\b"
+    r"\b(?<!this\s)(?<!This\s)(?:Statements?\s+of\s+Work|SOWs?|Order\s+Forms?|Work\s+Orders?"
+    r"|Service\s+Orders?)\b"
     r"|\b(?P<kind>Schedule|Exhibit|Appendix|Annex|Attachment|Addendum)\s+"
     r"(?P<label>[A-Z]{1,2}(?:-\d+)?|\d{1,2}|[IVX]{1,5})\b(?!\.\d)"
 )
+# Attachments are numbered in ones and tens; "Pricing Schedule 50" in a contents list is a page.
+_MAX_NUMBER = 30
+_UNNUMBERED = re.compile(r"s\d+$")  # the sectioner's id for a part with no number
 _PRECEDENCE = re.compile(
     r"order\s+of\s+priority|\bprecedence\b|\b(?:prevail|govern|control)s?\s+over\b"
     r"|\b(?:shall|will|should)\s+(?:prevail|control)\b(?!\s+(?:the|by|of|or|and)\b)|\bprevails\b"
@@ -39,23 +44,61 @@ class PrecedenceOptions:
 
     min_documents: int = 3
     min_with_orders: int = 2
+    # A text whose body (outside its schedules and exhibits) is shorter than this is a set of
+    # attachments, or a form of one, not an agreement that could hold a precedence clause.
+    min_body_words: int = 150
 
     def __post_init__(self) -> None:
         if self.min_documents < 2 or self.min_with_orders < 2:
             raise ValueError("min_documents and min_with_orders must be at least 2")
+        if self.min_body_words < 0:
+            raise ValueError("min_body_words must be 0 or more")
+
+
+def mentions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Every reference to another document: its normalised name and span, in order."""
+    for m in _DOCUMENT.finditer(text):
+        if m["kind"] and m["label"].isdigit() and int(m["label"]) > _MAX_NUMBER:
+            continue
+        if m["kind"]:
+            yield f"{m['kind'].lower()} {m['label'].upper()}", m.span()
+        else:
+            word = m.group(0).lower()
+            yield ("order" if "order" in word else "statement of work"), m.span()
 
 
 def referenced_documents(text: str) -> dict[str, tuple[int, int]]:
     """Each distinct document referenced (normalised name) and where it is first mentioned."""
     found: dict[str, tuple[int, int]] = {}
-    for m in _DOCUMENT.finditer(text):
-        if m["kind"]:
-            name = f"{m['kind'].lower()} {m['label'].upper()}"
-        else:
-            word = m.group(0).lower()
-            name = "order" if "order" in word else "statement of work"
-        found.setdefault(name, m.span())
+    for name, span in mentions(text):
+        found.setdefault(name, span)
     return found
+
+
+def only_attachments(ctx: Context, min_body_words: int) -> bool:
+    """True for a text made of schedules or exhibits with (almost) no agreement body before them."""
+    doc = ctx.doc
+    if not any(document_part(ctx, s.start) for s in doc.sections):
+        return False
+    count = 0
+    for block, start in zip(doc.blocks, doc.block_starts, strict=True):
+        if block.text.strip() and not document_part(ctx, start):
+            count += len(block.text.split())
+            if count >= min_body_words:
+                return False
+    return True
+
+
+def _first_in_body(ctx: Context, first: tuple[str, tuple[int, int]]) -> tuple[str, tuple[int, int]]:
+    """The first reference made in a numbered clause of the body, else the very first.
+
+    A title page or contents list comes first but sits outside any numbered clause.
+    """
+    for name, (s, e) in mentions(ctx.doc.text):
+        sec = ctx.doc.section_at(s)
+        if sec is not None and not _UNNUMBERED.match(sec.id) and not document_part(ctx, s):
+            return name, (s, e)
+    return first
 
 
 def check(rule: Rule, ctx: Context) -> Iterator:
@@ -69,16 +112,18 @@ def check(rule: Rule, ctx: Context) -> Iterator:
     words = ("precedence", "prevail", "control", "priority", "conflict", "inconsisten")
     if find_near(_PRECEDENCE, text, words, 300, 0):
         return
-    spans = sorted(docs.values())
+    if only_attachments(ctx, rule.options.min_body_words):
+        return
     names = sorted(docs, key=lambda n: docs[n])
     listed = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
-    start, end = spans[0]
+    primary, (start, end) = _first_in_body(ctx, (names[0], docs[names[0]]))
+    others = [docs[n] for n in names if n != primary]
     yield make_finding(
         rule,
         ctx,
         start,
         end,
-        related=[ctx.doc.locate(s, e) for s, e in spans[1:6]],
+        related=[ctx.doc.locate(s, e) for s, e in others[:5]],
         value=len(docs),
         documents=listed,
     )

@@ -61,6 +61,36 @@ def _meaning(text: str, d: DefinedTerm, limit: int) -> str | None:
     return " ".join(words)[:limit] or None
 
 
+# A term defined in the lead-in of the same paragraph ("The "CMS Service Level" means ...").
+_ITEM = re.compile(r"[\"“][^\"“”\n]{2,80}[\"”]\s*(?:shall\s+)?means?\b")
+_NAME = re.compile(r"\b[A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*)*")
+
+
+def item_names(text: str, d: DefinedTerm) -> set[str]:
+    """Names of the item a definition is given for, or none for a definition of general reach.
+
+    A service-level schedule defines "Availability" once per service, right after the clause
+    defining that service's level ("The "CMS Service Level" means that CMS shall have 99.5%
+    Availability. "Availability" means that CMS is available ..."). Such a definition is local
+    to its item: it names, in its first sentence, a thing its paragraph's lead-in names.
+    """
+    lead = text[max(text.rfind("\n\n", 0, d.start), d.start - 300) : d.start]
+    if not _ITEM.search(lead):
+        return set()
+    body = re.split(r"\.\s", text[d.definition_start : d.definition_end], maxsplit=1)[0]
+    names = {m.group(0) for m in _NAME.finditer(body)} - {d.term}
+    return {n for n in names if re.search(rf"\b{re.escape(n)}\b", lead)}
+
+
+def for_other_items(text: str, new: DefinedTerm, old: DefinedTerm) -> bool:
+    """True when one of two definitions is local to an item the other does not mention."""
+    for d, other in ((new, old), (old, new)):
+        other_body = text[other.definition_start : other.definition_end]
+        if any(name not in other_body for name in item_names(text, d)):
+            return True
+    return False
+
+
 def check(rule: Rule, ctx: Context) -> Iterator:
     """Report each explicit definition of a term that differs from an earlier one."""
     text = ctx.doc.text
@@ -79,7 +109,11 @@ def check(rule: Rule, ctx: Context) -> Iterator:
         # A second definition in the same paragraph is a proviso ("... then X means ..."),
         # not a contradiction.
         block = ctx.doc.block_index(d.start)
-        others = [e for e in earlier if ctx.doc.block_index(e[0].start) != block]
+        others = [
+            e
+            for e in earlier
+            if ctx.doc.block_index(e[0].start) != block and not for_other_items(text, d, e[0])
+        ]
         if others and key not in reported:
             reported.add(key)  # one finding per term: the fix is the same for every copy
             first = others[0][0]

@@ -23,6 +23,8 @@ DEFAULT_ACTOR = r"""(?ix)
            |overnight|courier|post|mail|hand|cheque|check|credit|direct|means|way|reference|virtue
            |operation|law|the\s+(?:date|end|time|deadline|last|first)|no\s+later|not\s+later
            |\d|jan|feb|mar|apr|may\b|jun|jul|aug|sep|oct|nov|dec)\b)
+  # "meetings shall be held between the Parties' managers" names who takes part
+  | \bbetween\s+(?:the\s+|each\s+)?part(?:y|ies)\b
 """
 
 

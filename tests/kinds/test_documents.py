@@ -37,6 +37,37 @@ def test_precedence_clause_present_or_too_few_documents():
     assert run(PRECEDENCE, "The Charges are in Schedule 2 and the Services in Schedule 1.\n") == []
 
 
+SCHEDULES_ONLY = (
+    "Example Schedules\n\n## Schedule 1: Processing Details\n\nThe data are listed in Schedule 2."
+    "\n\n## Schedule 2: Data Categories\n\nContact details; see Annex 1 and Schedule 3.\n\n"
+    "## Schedule 3: Security Measures\n\nEncryption at rest.\n"
+)
+
+
+def test_a_set_of_schedules_alone_needs_no_precedence_clause():
+    assert run(PRECEDENCE, SCHEDULES_ONLY) == []
+    # the same schedules after an agreement body are the usual case, and are reported
+    body = "## 1. Services\n\n" + "The Supplier shall provide the Services. " * 40 + "\n\n"
+    (f,) = run(PRECEDENCE, body + SCHEDULES_ONLY.split("\n\n", 1)[1])
+    assert "4 other documents (schedule 1, schedule 2, annex 1, schedule 3)" in f.message
+
+
+def test_self_reference_and_contents_page_numbers_are_not_documents():
+    text = "This Statement of Work covers Schedule A. Contents: Pricing Schedule 50, Annex 2"
+    assert list(referenced_documents(text)) == ["schedule A", "annex 2"]
+
+
+def test_the_finding_points_at_a_reference_in_the_body_not_the_contents():
+    text = (
+        "Contents: Schedule A Assets, Schedule B Service Levels, Schedule C Charges\n\n"
+        "## 1. Services\n\nThe Supplier maintains the assets in Schedule A to the levels in "
+        "Schedule B for the Charges in Schedule C.\n"
+    )
+    (f,) = run(PRECEDENCE, text)
+    assert (f.location.section, f.excerpt) == ("1", "Schedule A")
+    assert [r.line for r in f.related] == [1, 1]
+
+
 def test_parse_date_formats():
     assert parse_date("March 1, 2025") == dt.date(2025, 3, 1)
     assert parse_date("1st day of March, 2025") == dt.date(2025, 3, 1)

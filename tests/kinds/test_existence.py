@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bpo_lint.kinds.base import Context, Rule
@@ -95,3 +97,46 @@ def test_max_findings_and_allow_list():
 def test_bad_options_raise_value_error(options, error):
     with pytest.raises(ValueError, match=error):
         ExistenceOptions(**options)
+
+
+def test_group_within_joins_a_run_of_the_same_words():
+    rows = "\n".join(f"| Service {i} | {i},000 | TBD |" for i in range(5))
+    text = f"{rows}\n\n{'Other terms apply. ' * 80}\n\nThe go-live date is TBD."
+    found = run(text, patterns=(r"\bTBD\b",), ignorecase=False, group_within=200)
+    assert [(f.location.line, len(f.related)) for f in found] == [(1, 4), (9, 0)]
+    assert [r.line for r in found[0].related] == [2, 3, 4, 5]
+
+
+def test_group_within_keeps_different_words_apart():
+    found = run("TBD and TBC and TBD", patterns=(r"TBD|TBC",), group_within=100)
+    assert [(f.excerpt, len(f.related)) for f in found] == [("TBD", 1), ("TBC", 0)]
+
+
+def test_group_within_must_be_a_whole_number():
+    with pytest.raises(ValueError, match="group_within"):
+        ExistenceOptions(tokens=("x",), group_within=-1)
+
+
+def test_first_chars_of_patterns():
+    from bpo_lint.kinds.existence import first_chars
+
+    assert first_chars((r"\b(?:sole|absolute)\s+discretion", r"\bTBD\b"), 0) == {"s", "a", "T"}
+    assert first_chars((r"(?<![\w$])(?:XX+|xx+)", r"\$\s?X"), 0) == {"X", "x", "$"}
+    assert first_chars((r"[a-c]?d",), 0) == {"a", "b", "c", "d"}
+    assert first_chars((r"x*",), 0) is None  # may match nothing: no prefilter
+    assert first_chars((r"[^a]b",), 0) is None
+    assert first_chars((r"\w+",), 0) is None
+
+
+def test_prefilter_changes_speed_not_matches():
+    from bpo_lint.kinds.existence import with_prefilter
+
+    patterns = (r"\bhere(?:in|of|under)\b", r"\bsaid\s+(?=[A-Z])", r"\bTBD\b")
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    fast = with_prefilter(plain, patterns)
+    assert fast.pattern.startswith("(?=[")
+    text = "Herein, said Services; TBD; hereunder. sAID Party; tbd: HEREOF said x. herein_x"
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # a pattern starting with a fixed symbol is already fast and left as it is
+    brackets = re.compile(r"\[\s*\*\s*\]")
+    assert with_prefilter(brackets, (brackets.pattern,)) is brackets

@@ -75,3 +75,24 @@ def test_same_meaning_cross_reference_or_proviso_is_not_reported():
         "replacement rate.\n"
     )
     assert run(RULE, text) == []
+
+
+SERVICE_LEVELS = (
+    '## Schedule 2: Service Levels\n\n"Uptime" means that the measured service is reachable by '
+    "the Customer.\n\n"
+    'The "Portal Service Level" means that the Billing Portal shall have 99.5% Uptime. '
+    '"Uptime" means that the Billing Portal accepts log-ins and returns invoices.\n\n'
+    'The "Payroll Service Level" means that the Payroll Engine shall have 99.9% Uptime. '
+    '"Uptime" means that the Payroll Engine accepts and completes payroll runs.\n'
+)
+
+
+def test_a_definition_local_to_one_item_of_a_schedule_is_not_a_second_meaning():
+    assert run(RULE, SERVICE_LEVELS) == []
+
+
+def test_a_second_general_definition_in_a_schedule_is_still_reported():
+    text = SERVICE_LEVELS + '\n\n"Uptime" means the hours from 8 am to 6 pm on Business Days.\n'
+    (f,) = run(RULE, text)
+    # the local definitions of sections A and B are not the general one it contradicts
+    assert (f.location.line, [r.line for r in f.related]) == (10, [3])

@@ -27,6 +27,11 @@ def test_named_actor_or_prohibition_is_not_reported():
     assert run("The Customer shall pay invoices within 30 days.") == []
 
 
+def test_between_the_parties_names_who_takes_part():
+    assert run("Reviews shall be carried out between the Parties' managers each quarter.") == []
+    assert len(run("Reviews shall be carried out between 1 and 5 March.")) == 1
+
+
 def test_by_a_method_or_a_date_is_not_an_actor():
     assert len(run("Invoices shall be paid by wire transfer within 30 days.")) == 1
     assert len(run("Invoices shall be paid by 5 March.")) == 1
