@@ -92,6 +92,10 @@ def unexpected_opens(
     roots = _trusted_roots() + ((cache.resolve(),) if cache else ())
     odd = []
     for name in opened:
+        # An editable install puts a path-hook marker on sys.path; importlib.metadata probes it
+        # as a relative path. It is not a file and holds nothing of the user's.
+        if name.startswith("__editable__.") and name.endswith(".__path_hook__"):
+            continue
         # Both spellings: the package's rules folder may be a symlink out of bpo_lint/.
         spelled, path = Path(os.path.abspath(cwd / name)), (cwd / name).resolve()
         if path in allowed or any(p.is_relative_to(r) for p in (spelled, path) for r in roots):
