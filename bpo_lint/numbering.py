@@ -29,13 +29,28 @@ _SCHEDULE_KW = {
 _KW = re.compile(
     r"(?P<kw>\b(?:ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex"
     r"|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum))[ \t]+"
-    r"(?P<kwnum>\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,7}\b|[A-Z]{1,2}\b|[A-Za-z]+)(?P<kwdot>\.?)"
+    # "Schedule 7L" is not Schedule 7: a number runs to its end (possessive, no backtracking)
+    r"(?P<kwnum>\d{1,3}+(?:\.\d{1,3}+){0,3}+(?![A-Za-z\d])|[IVXLC]{1,7}\b|[IVX]{1,3}[1l][IVX1l]{0,3}\b|[A-Z]{1,2}\b"
+    r"|[A-Za-z]+)(?P<kwdot>\.?)"
 )
 _DEC = re.compile(
     r"(?P<dec>\d{1,3}(?:\.\d{1,3}){0,4})(?P<decdot>[.)]?)(?=[ \t\u00a0*]|(?<=\.)[A-Z][a-z])"
 )
 _PAR = re.compile(r"\((?P<par>[a-z]{1,2}|[ivxl]{1,6}|[A-Z]{1,2}|[IVXL]{1,6}|\d{1,2})\)(?=[ \t*])")
 _LET = re.compile(r"[\s*](?P<let>[A-Za-z]|[IVX]{1,5}|[ivx]{1,5})(?P<letend>[.)])(?=[ \t])")
+# A word that makes the number after it a reference, not a label.
+_NUMBER_WORD = re.compile(
+    r"\b(?:No|Nos|Number|Paragraphs?|Para|Clauses?|Sections?|Articles?|Subsections?|Items?|Rule"
+    r"|Page|Volume|Vol|Chapter|Version)\.?[ \t]*$",
+    re.IGNORECASE,
+)
+# A word that makes the label after it part of a sentence ("and Section 18", "under Article 4").
+_LINKING_WORD = re.compile(
+    r"\b(?:and|or|in|under|to|of|see|per|with|by|from|than|pursuant|including)[ \t]*$",
+    re.IGNORECASE,
+)
+# A roman numeral whose I was scanned as a digit one or a lower-case L: "I1", "Il", "V1".
+_OCR_ROMAN = re.compile(r"[IVX]{1,3}[1l][IVX1l]{0,3}")
 _REF_AFTER = re.compile(r"[ \t]*\([^()\n]{1,80}\)[ \t]*[,;]?[ \t]*[a-z]")
 _FOOTER = re.compile(r"Source:[^\n]{0,300}?Page \d+")
 
@@ -195,6 +210,8 @@ def _classify(
         kw, num = g["kw"], g["kwnum"]
         if not (line_start or gap or sent) or nxt[:1] in (",", ")", ";"):
             return None
+        if not line_start and _LINKING_WORD.search(text, max(0, start - 12), start):
+            return None  # "Section 12 (Competition); and Section 18 (Covenants)": references
         if nxt[:1].isalpha() and nxt[:1].islower():
             return None  # "Section 4.2 of this Agreement" is a reference
         if _REF_AFTER.match(text, end):
@@ -211,6 +228,8 @@ def _classify(
             label = f"{_SCHEDULE_KW[low]} {num.upper() if not num.isdigit() else num}"
             return Candidate(start, end, "sch", label, value=value, **common)
         if low == "article":
+            if _OCR_ROMAN.fullmatch(num):
+                num = num.replace("1", "I").replace("l", "I")  # scanned "ARTICLE I1" is II
             value = roman_value(num) if num.isupper() else None
             value = value or number_value(num)
             if value is None or "." in num:
@@ -226,6 +245,10 @@ def _classify(
         num, dot = g.get("dec"), g.get("decdot")
         if not (line_start or gap or sent or _after_caps(text, start, end)):
             return None
+        if not line_start and _NUMBER_WORD.search(text, max(0, start - 16), start):
+            return (
+                None  # "Volume No. 1.", "AS PROVIDED IN PARAGRAPH 11.04 (EXCEPTIONS": a reference
+            )
         if not dot and "." not in num and not line_start:
             return None  # "1 Definitions" is a heading only at the start of a line
         if not _follow_ok(nxt, line_start and bool(dot or "." in num)):

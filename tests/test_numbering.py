@@ -44,3 +44,21 @@ def test_candidates_judged_on_local_evidence():
     assert kinds("EXHIBIT B\nARTICLE IV - TERM") == [("sch", "Exhibit B"), ("art", "Article IV")]
     assert kinds("Exhibit 10\nEXHIBIT 1\nFEES")[0] == ("sch", "Exhibit 1")
     assert kinds("as follows:   (a) first; (b) second") == [("list", "a")]
+
+
+def test_a_scanned_roman_article_number_with_a_digit_one_is_read_as_roman():
+    found = kinds("ARTICLE I\nTERMS\nARTICLE I1\nTERM\nARTICLE Il\nFEES\nARTICLE III\nEND")
+    assert found == [("art", f"Article {n}") for n in ("I", "II", "II", "III")]
+    assert kinds("ARTICLE 11\nTERM") == [("art", "Article 11")]
+
+
+def test_a_number_after_a_reference_word_is_not_a_label():
+    assert kinds("under the Tariff Volume No. 1.   ARTICLE XI - FEES") == [("art", "Article XI")]
+    assert kinds("LIABILITY EXCEPT AS PROVIDED IN PARAGRAPH 11.04 (EXCLUSIONS). NO OTHER") == []
+    assert kinds("Section 12 (Secrecy); and  Section 18 (Covenants). Each") == []
+
+
+def test_a_label_with_a_letter_after_its_number_is_not_that_number():
+    assert kinds("Schedule 7L is hereby incorporated.\nSCHEDULE 7\nPrices") == [
+        ("sch", "Schedule 7")
+    ]

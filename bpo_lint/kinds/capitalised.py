@@ -16,13 +16,14 @@ from bpo_lint.kinds.terms import defined_terms
 
 # Defined in passing: "Account Representatives (as defined in Section 18.1)", "Local Area
 # Network (LAN)".
+# Possessive word runs (*+) and a word start keep the scans linear on long runs of letters.
 _IN_PASSING = re.compile(
-    r"(?P<t>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})\s*\((?:as\s+(?:such\s+term\s+is\s+)?defined"
+    r"(?<![\w-])(?P<t>[A-Z][\w-]*+(?:\s+[A-Z][\w-]*+){1,4})\s*\((?:as\s+(?:such\s+term\s+is\s+)?defined"
     r"|[\"“]?[A-Z]{2,}[\"”]?\))"
 )
 _QUOTED = re.compile(r"[\"“'‘](?:the\s+)?(?P<t>[A-Z][^\"“”'‘’\n]{0,79}?)[\"”'’]")
 _MEANS_PLAIN = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<t>[A-Z][\w&/-]*(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w&/-]*){0,5})[*_]*"
+    r"(?:^|(?<=[\s(]))(?P<t>[A-Z][\w&/-]*+(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w&/-]*+){0,5})[*_]*"
     r"\s*(?::\s|\s(?:shall\s+)?means?\b|\shas\s+the\s+meaning|\sis\s+defined)",
     re.MULTILINE,
 )

@@ -1,5 +1,5 @@
-"""Definitions kinds: capitalised terms never defined, defined terms never used, defined terms
-used in lower case, and terms defined in another document.
+"""Definitions kinds: capitalised terms never defined, and terms defined in another document;
+the kinds for defined terms never used or used in lower case are in bpo_lint.kinds.term_uses.
 
 Definitions come from bpo_lint.kinds.terms (shared with the contradiction rules); what counts
 as defined and what looks like a term is in bpo_lint.kinds.capitalised. When the agreement says
@@ -22,8 +22,11 @@ from bpo_lint.kinds.capitalised import (
     known_terms,
     variants,
 )
-from bpo_lint.kinds.terms import DefinedTerm, defined_terms
+from bpo_lint.kinds.term_uses import LOWERCASE, UNUSED, NoOptions
+from bpo_lint.kinds.terms import defined_terms
 from bpo_lint.kinds.textutil import allowed
+
+__all__ = ["ELSEWHERE", "LOWERCASE", "UNDEFINED", "UNUSED"]
 
 
 @dataclass(frozen=True)
@@ -122,150 +125,6 @@ def _check_undefined(rule: Rule, ctx: Context) -> Iterator:
         yield make_finding(rule, ctx, s, e, related=related, term=phrase, count=len(spans))
 
 
-_TOKEN = re.compile(r"\w+(?:[-&]\w+)*")
-
-
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-@dataclass(frozen=True)
-class _WordIndex:
-    words: tuple[str, ...]  # as written
-    lower: tuple[str, ...]
-    starts: tuple[int, ...]  # offset of each word in the text
-    ends: tuple[int, ...]
-    at: dict[str, list[int]]  # lower-cased word -> positions
-
-    def find(self, phrase: str, exact_lower: bool = False) -> list[tuple[int, int]]:
-        """Spans of a phrase in any case (or only where written in lower case)."""
-        want = [w.lower() for w in _tokens(phrase)]
-        if not want:
-            return []
-        n, out = len(want), []
-        for i in self.at.get(want[0], ()):
-            same = list(self.lower[i : i + n]) == want
-            if same and (not exact_lower or self.words[i : i + n] == self.lower[i : i + n]):
-                out.append((self.starts[i], self.ends[i + n - 1]))
-        return out
-
-    def count(self, phrase: str) -> int:
-        """Occurrences of a phrase in any case."""
-        return len(self.find(phrase))
-
-
-def _index(ctx: Context) -> _WordIndex:
-    """The document's words and where each occurs, computed once."""
-
-    def build() -> _WordIndex:
-        matches = list(_TOKEN.finditer(ctx.doc.text))
-        words = tuple(m.group() for m in matches)
-        lower = tuple(w.lower() for w in words)
-        at: dict[str, list[int]] = {}
-        for i, w in enumerate(lower):
-            at.setdefault(w, []).append(i)
-        starts = tuple(m.start() for m in matches)
-        return _WordIndex(words, lower, starts, tuple(m.end() for m in matches), at)
-
-    return ctx.memo("word_index", build)
-
-
-def _term_regex(term: str) -> re.Pattern[str]:
-    forms = sorted(variants(term), key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I
-    )
-
-
-def _uses(text: str, term: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]:
-    return [m for m in _term_regex(term).finditer(text) if not _in_spans(m.start(), skip)]
-
-
-def _grouped(ctx: Context) -> dict[str, list[DefinedTerm]]:
-    out: dict[str, list[DefinedTerm]] = {}
-    for d in defined_terms(ctx):
-        out.setdefault(d.term, []).append(d)
-    return out
-
-
-_POINTER = re.compile(
-    r"[\"”]?\s*(?:shall\s+)?(?:have|has)\s+the\s+meaning|[\"”]?\s*(?:is|are)\s+defined\s+in",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class UnusedOptions:
-    """max_reported: unused terms reported per document."""
-
-    max_reported: int = 10
-
-    def __post_init__(self) -> None:
-        if self.max_reported < 1:
-            raise ValueError("max_reported must be at least 1")
-
-
-def _check_unused(rule: Rule, ctx: Context) -> Iterator:
-    text, reported = ctx.doc.text, 0
-    index = _index(ctx)
-    for term, defs in _grouped(ctx).items():
-        if reported == rule.options.max_reported:
-            return
-        if not re.search(r"[a-z]", term) or allowed(ctx, term) or re.search(r"[()]| or ", term):
-            continue  # "AS IS": quoted words; "Third Party(ies)": forms we do not expand
-        if any(_POINTER.match(text, d.end, d.end + 60) for d in defs):
-            continue  # "has the meaning set forth in Section 9.2": defined (and used) there
-        if sum(index.count(v) for v in variants(term)) > len(
-            defs
-        ):  # quick: more occurrences than definitions, so it is used
-            continue
-        skip = [(d.start - 1, d.end + 1) for d in defs]
-        if _uses(text, term, skip):
-            continue
-        reported += 1
-        d = defs[0]
-        yield make_finding(rule, ctx, d.start, d.end, term=term)
-
-
-def _check_lowercase(rule: Rule, ctx: Context) -> Iterator:
-    text = ctx.doc.text
-    index = _index(ctx)
-    for term, defs in _grouped(ctx).items():
-        if " " not in term or not term[0].isupper() or term.isupper() or allowed(ctx, term):
-            continue
-        if not all(w[0].isupper() for w in term.split() if w not in ("of", "and", "the", "or")):
-            continue
-        # the definition's own words ("Development Work" means the development work ...)
-        skip = [
-            (min(d.start - 1, d.definition_start), max(d.end + 1, d.definition_end)) for d in defs
-        ]
-        lower = sorted(
-            span
-            for v in variants(term)
-            for span in index.find(v, exact_lower=True)
-            if not _in_spans(span[0], skip)
-            and _THE_BEFORE.search(text, max(0, span[0] - 5), span[0])
-        )
-        if not lower:
-            continue
-        capital = sum(index.count(v) for v in variants(term)) - len(defs) - len(lower)
-        if capital < max(2, 2 * len(lower)):
-            continue  # the lower-case form is as common as the term: a deliberate usage
-        (s, e), related = lower[0], (ctx.doc.locate(defs[0].start, defs[0].end),)
-        yield make_finding(rule, ctx, s, e, related=related, term=term, count=len(lower))
-
-
-# "the effective date" when "Effective Date" is defined: that date is meant. Without "the"
-# ("its own confidential information", "intellectual property rights") the words are often
-# the ordinary ones, on purpose.
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-
-
-@dataclass(frozen=True)
-class NoOptions:
-    """This kind has no options."""
-
-
 def _check_elsewhere(rule: Rule, ctx: Context) -> Iterator:
     found = defined_elsewhere(ctx)
     if found is not None:
@@ -278,15 +137,6 @@ UNDEFINED = Kind(
     UndefinedOptions,
     _check_undefined,
     "A capitalised term used like a defined term but defined nowhere in the document.",
-)
-UNUSED = Kind(
-    "unused-term", UnusedOptions, _check_unused, "A defined term never used after its definition."
-)
-LOWERCASE = Kind(
-    "lowercase-term",
-    NoOptions,
-    _check_lowercase,
-    "A multi-word defined term also written in lower case.",
 )
 ELSEWHERE = Kind(
     "terms-elsewhere",

@@ -32,8 +32,17 @@ _LINE_ART = re.compile(
     r"^[ \t#*>_]*article\s+(?P<n>[IVXLC]+|\d{1,3})\b", re.IGNORECASE | re.MULTILINE
 )
 _LINE_ATT = re.compile(
-    rf"^[ \t#*>_\[]*(?P<w>{'|'.join(ATTACHMENTS)})\s+(?P<n>[A-Z]{{1,2}}|\d{{1,2}}|[IVX]+)\b",
+    rf"^[ \t#*>_\[]*(?P<w>{'|'.join(ATTACHMENTS)})\s+(?:[-–—]\s+)?"  # "SCHEDULE - B" too
+    r"(?P<n>[A-Z]{1,2}|\d{1,2}|[IVX]+)\b",
     re.IGNORECASE | re.MULTILINE,
+)
+
+
+# "... the registration statement. Section 1.2 The Fund agrees to ...": a clause run into the
+# previous one's line, its label after a full stop or a capitals heading ("SECTION 1. SERVICES
+# Section 1.1 The ...") and before a capitalised sentence.
+_RUNIN_SECTION = re.compile(
+    r"(?:(?<=[.:]\s)|(?<=[A-Z]{2}\s))\s?(?:Section|SECTION|Clause|CLAUSE)\s+(?P<n>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=[A-Z][a-z])"
 )
 
 
@@ -111,6 +120,8 @@ def document_labels(doc: Document, reference_spans: re.Pattern[str] | None = Non
     line_keys = [k for m in _LINE_NUM.finditer(text) if (k := num_key(m["n"]))]
     nums.update(line_keys)
     dotted = sum(len(k) > 1 for k in line_keys)
+    # run-in labels resolve references but are too loosely found to enable sub-clause checks
+    nums.update(k for m in _RUNIN_SECTION.finditer(text) if (k := num_key(m["n"])))
     if reference_spans is not None:
         free = reference_spans.sub(lambda m: " " * len(m.group()), text)
         nums.update(k for m in _BARE_NUM.finditer(free) if (k := num_key(m.group())))

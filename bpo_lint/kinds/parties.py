@@ -111,6 +111,22 @@ def _family(suffix: str) -> int | None:
     return next((i for i, fam in enumerate(_SUFFIX_FAMILIES) if key in fam), None)
 
 
+# A notice address ("Attn: General Counsel, Acme Corp.") abbreviates names as post does; the
+# name that binds is the one in the preamble, the operative clauses and the signature block.
+_ATTENTION = re.compile(r"\b(?:Attn|Attention|c/o|[Cc]opy\s+to)\b")
+
+
+def _in_address(ctx: Context, offset: int) -> bool:
+    """Whether the offset is in a notice address: the notices clause or an "Attn:" line."""
+    section = ctx.doc.section_at(offset)
+    while section is not None:  # the clause or any article holding it
+        if "notice" in section.title.lower():
+            return True
+        parent = section.parent
+        section = ctx.doc.sections[parent] if parent is not None else None
+    return bool(_ATTENTION.search(ctx.doc.text, max(0, offset - 120), offset))
+
+
 def _legal_names(rule: Rule, ctx: Context, parties: list[DefinedTerm]) -> Iterator:
     text = ctx.doc.text
     for d in parties:
@@ -124,6 +140,8 @@ def _legal_names(rule: Rule, ctx: Context, parties: list[DefinedTerm]) -> Iterat
         pattern = re.compile(rf"(?<![\w-]){re.escape(core)},?\s+(?P<s>[A-Za-z.]+)", re.IGNORECASE)
         forms: dict[str, list[re.Match[str]]] = {}
         for m in pattern.finditer(text):
+            if _in_address(ctx, m.start()):
+                continue
             suffix = m["s"].rstrip(".,").lower()
             if _family(suffix) == family:
                 forms.setdefault(suffix, []).append(m)

@@ -30,18 +30,31 @@ _ITEM = re.compile(rf"(?P<label>{_NUM}|[A-Z]{{1,2}}\b|[IVXLC]+\b)(?P<sub>{_SUB})
 _COMPOUND = re.compile(r"[A-Z0-9]{1,4}-[A-Z0-9]|\d{1,3}(?:\.\d{1,3})*\.[a-zA-Z]\b")
 # The first lines of an amendment: its section references are to the amended agreement.
 _AMENDMENT = re.compile(r"\bamendment\b|\bamend\s+no\b|\bamending\b", re.IGNORECASE)
+# An amendment's own attachment: "attached hereto as Exhibit C", "Schedule 2 attached".
+_ATTACHED_BEFORE = re.compile(r"\b(?:attached|hereto)\b[^.;]{0,20}$", re.IGNORECASE)
+_ATTACHED_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:attached|hereto|to\s+this\s+amendment)\b", re.IGNORECASE
+)
 _NAMED_BEFORE = re.compile(
     r"\b(?!(?:The|See|In|Under|Per|As|Pursuant|Notwithstanding|Subject|Except|With|Of|On|And|Or"
     r"|By|For|From|To|Upon|If|Unless|Each|Any|This|That|Such|Attached|Refer)\b)[A-Z][a-z]+\s+$"
+    # the same in capitals ("TRANSPORTATION SCHEDULE 33" in a contents line)
+    r"|\b(?!(?:THE|SEE|IN|UNDER|PER|AS|PURSUANT|TO|AND|OR|BY|ON|OF|WITH|THIS|ATTACHED|REFER|HEREIN"
+    r"|HERETO|AN?)\b)[A-Z]{2,}\s+$"
 )
-_SERIES = re.compile(r"\s*,?\s*(?:(?:and|or|and/or)\s+)?")
+# Between two references of a series: "Section 6.4 (Record Retention), Section 6.5 (...) and",
+# "Section 10.2 (Governing Law) through Section 10.19 (...) of the Separation Agreement".
+_SERIES = re.compile(
+    r"(?:\s*\([^()\n]{1,80}\))?\s*,?\s*(?:(?:and|or|and/or|through|to)\s+)?", re.IGNORECASE
+)
 _THIS_BEFORE = re.compile(r"\b[Tt]his\s+$")
 _CONTENTS = re.compile(r"[ \t]*(?:\n|$)")
 _LINE_LABEL = re.compile(r"[ \t]*\d{1,3}(?:\.\d{1,3})*\.?[ \t]+(?:[A-Z].{0,60})?")
 # After the reference: "of the SOW", "to the Purchase Agreement", "GDPR", "of Regulation (EU)":
 # it points into another document. "of this Agreement" and "hereof" stay internal.
 _ELSEWHERE_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,30}\))?\s*,?\s*(?:of\s+(?!this\b|these\b|hereof\b|herein\b|above\b|below\b)"
+    r"\s*(?:\([^()]{0,30}\))?\s*,?\s*(?:(?i:of)\s+(?!(?i:this|these|hereof|herein|above|below)\b)"
+    r"|(?:thereto|thereof|thereunder|therein)\b"
     r"|(?:in|under|on)\s+(?!this\b|these\b)(?:the\s+|such\s+|any\s+|each\s+|that\s+|an?\s+)?[A-Z\d]"
     r"|to\s+(?:the\s+|an?\s+|each\s+|any\s+)?(?:[A-Z][\w-]*\s+){0,4}"
     r"(?:Agreement|Contract|Order|SOW|Statement|Plan|Form|Lease|Amendment|Addendum|Indenture)\b"
@@ -86,6 +99,8 @@ def _target(word: str, label: str, lab: Labels, opts: ReferenceOptions) -> str |
         value = art_value(label) if label.isdigit() or label.isupper() else None
         if value is None or value > opts.max_top:
             return None
+        if (value,) in lab.nums or _has_children((value,), lab):
+            return None  # "Article 16" of a document whose clauses are 16.1, 16.2...
         if lab.arts:
             return None if value in lab.arts else f"Article {label}"
         if lab.numbered_sections >= opts.min_numbered and (value,) not in lab.nums:
@@ -120,11 +135,29 @@ def _labels_of(m: re.Match[str]) -> list[str]:
     return [i["label"] for i in _ITEM.finditer(m["list"])]
 
 
+def _chain_end(text: str, after: int, memo: dict[int, int]) -> int:
+    """Where a series of references ends ("Annex I, Annex II and Annex III of the SCCs": the last
+    one decides whether all point elsewhere). `memo` maps each reference's end to its series'
+    end, so that thousands of back-to-back references are walked once, not once each."""
+    path = []
+    while after not in memo:
+        path.append(after)
+        sep = _SERIES.match(text, after).end()
+        chained = _REF.match(text, sep) if sep > after else None
+        if chained is None:
+            break
+        after = chained.end()
+    end = memo.get(after, after)
+    memo.update(dict.fromkeys(path, end))
+    return end
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator:
     text, opts = ctx.doc.text, rule.options
     lab = labels(ctx, _REF)
     amendment = bool(_AMENDMENT.search(text[:400]))
     seen: dict[str, list[tuple[int, int]]] = {}
+    chain_ends: dict[int, int] = {}
     for m in _REF.finditer(text):
         word = m["word"]
         if word[0].islower() and singular(word) not in ("section", "clause"):
@@ -135,19 +168,14 @@ def _check(rule: Rule, ctx: Context) -> Iterator:
             continue  # "Pricing Schedule 50", "Disclosure Schedule": a title, not a label
         if _COMPOUND.match(text, m.start("list")):
             continue  # "Exhibit A-1", "Section 4.2.b": a label we do not model
-        after = m.end()
-        while True:  # "Annex I, Annex II and Annex III of the SCCs": the last one decides
-            sep = _SERIES.match(text, after).end()
-            chained = _REF.match(text, sep) if sep > after else None
-            if chained is None:
-                break
-            after = chained.end()
+        after = _chain_end(text, m.end(), chain_ends)
         if _ELSEWHERE_AFTER.match(text, after) or _ELSEWHERE_BEFORE.search(
             text, max(0, m.start() - 30), m.start()
         ):
             continue
-        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        if _CONTENTS.match(text, m.end()) and _LINE_LABEL.fullmatch(line):
+        if _CONTENTS.match(text, m.end()) and _LINE_LABEL.fullmatch(
+            text, text.rfind("\n", 0, m.start()) + 1, m.start()
+        ):
             continue  # "1.5  Exhibits   11": a line of a table of contents
         if singular(word) in ATTACHMENTS and _THIS_BEFORE.search(
             text, max(0, m.start() - 6), m.start()
@@ -157,6 +185,11 @@ def _check(rule: Rule, ctx: Context) -> Iterator:
             continue  # before the first section: a table of contents or the cover
         if amendment and singular(word) in ("section", "clause", "article"):
             continue
+        if amendment and not (
+            _ATTACHED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            or _ATTACHED_AFTER.match(text, m.end())
+        ):
+            continue  # "Exhibit A is amended to...": the amended agreement's attachment
         items = _labels_of(m)
         if word[-1] not in "sS" and len(items) > 1:
             items = items[:1]  # "Section 5 or 6" is rare; "Clause 7 and other..." is not a list

@@ -87,7 +87,10 @@ def _gaps(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int])
             span = ctx.doc.text[prev_sec.start : sec.start] if prev_sec else ""
             # A redacted or omitted clause is missing from this copy only, not from the contract.
             unsplit = any(_label_in_text(span, m) for m in missing)
-            if not _REDACTED.search(span) and (article or not unsplit):
+            # A clause without a sentence is a line of a table of contents, whose slips
+            # ("14.1" printed for 14.10) the body does not share.
+            contents = not _SENTENCE.search(ctx.doc.text, sec.start, sec.end)
+            if not _REDACTED.search(span) and (article or not unsplit) and not contents:
                 yield make_finding(
                     rule,
                     ctx,

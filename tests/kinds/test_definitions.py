@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from bpo_lint.kinds.capitalised import is_name, variants
 from tests.kinds.hygiene_helpers import doc_of, findings
 
@@ -105,3 +107,76 @@ def test_a_phrase_only_used_to_modify_a_noun_is_a_name():
     assert findings("definitions.undefined", text) == []
     text += "\n\n2.2 The Path Clear shall be licensed."
     assert len(findings("definitions.undefined", text)) == 1
+
+
+def test_long_runs_without_spaces_are_scanned_in_linear_time():
+    # A capital then 96 KB of underscores or capitals used to take over half a minute.
+    from bpo_lint.kinds.base import Context
+    from bpo_lint.kinds.capitalised import known_terms
+
+    for run in (" A" + "_" * 96_000, "A" * 96_000):
+        doc = doc_of(DEFS + "## 2. Blank\n\n2.1 " + run + '\n\n2.2 "Fee" means the fee.')
+        start = time.perf_counter()
+        assert "Fee" in known_terms(Context(doc=doc))
+        assert time.perf_counter() - start < 2
+
+
+def test_a_term_used_by_its_initials_or_respaced_is_used():
+    text = DEFS + (
+        '"Managed Network Provider" means the carrier.\n\n"Hub/R2D2" means the router.\n\n'
+        '"Spare Parts Pool" means the stock of parts.\n\n'
+        "## 2. Network\n\n2.1 The MNP runs Hub/r2 d 2 for the Services from the Effective Date."
+        "\n\n2.2 The Charges cover it. The SPP is an acronym in lower-case letters elsewhere: spp."
+    )
+    unused = [f.excerpt for f in findings("definitions.unused", text)]
+    assert unused == []
+    # initials written in lower case are an ordinary word, not the term
+    text = text.replace("The SPP is", "The pool is")
+    assert [f.excerpt for f in findings("definitions.unused", text)] == ["Spare Parts Pool"]
+
+
+def test_lower_case_words_naming_another_thing_are_not_reported():
+    uses = "2.1 It starts on the Effective Date.\n\n2.2 Fees run from the Effective Date.\n\n"
+    for other in (
+        "the effective date of termination",
+        "the effective date for the new prices",
+        "the effective date as notified",
+    ):
+        text = DEFS + "## 2. Term\n\n" + uses + f"2.3 Fees due before {other} stay due."
+        assert findings("definitions.lowercase", text) == [], other
+    # a date "of this Agreement" is the defined one; other nouns keep their meaning with "of"
+    text = (
+        DEFS
+        + "## 2. Term\n\n"
+        + uses
+        + "2.3 Prices hold from the effective date of this Agreement."
+    )
+    assert len(findings("definitions.lowercase", text)) == 1
+    info = '"Confidential Information" means marked information.\n\n'
+    body = "## 2. Secrecy\n\n2.1 Keep the Confidential Information safe.\n\n"
+    body += "2.2 Return the Confidential Information.\n\n2.3 Do not copy the confidential "
+    body += "information of the other party."
+    assert len(findings("definitions.lowercase", DEFS + info + body)) == 1
+
+
+def test_a_description_named_later_in_its_sentence_is_not_reported():
+    text = DEFS + (
+        '## 2. Desk\n\n2.1 The help desk in Schedule 2 (the "Help Desk") opens on the Effective'
+        " Date.\n\n2.2 The Help Desk is charged. The Help Desk is reviewed.\n\n"
+        "2.3 The Help Desk is renewed.\n\n2.4 The Help Desk closes on holidays."
+    )
+    assert findings("definitions.lowercase", text) == []
+    found = findings(
+        "definitions.lowercase", text.replace("2.4 The Help Desk", "2.4 The help desk")
+    )
+    assert [f.location.section for f in found] == ["2.4"]
+
+
+def test_quoted_words_of_a_sentence_are_not_unused_terms():
+    text = DEFS + (
+        '## 2. Scope\n\n2.1 The parts listed as ("Spares held in stock by the supplier") are'
+        " repaired for the Charges from the Effective Date.\n\n"
+        '2.2 "Service Window" means 8:00 to 18:00.'
+    )
+    found = [f.excerpt for f in findings("definitions.unused", text)]
+    assert found == ["Service Window"]

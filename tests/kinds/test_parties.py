@@ -43,3 +43,17 @@ def test_options_validate_role_groups():
 
     with pytest.raises(ValueError):
         PartyOptions(role_groups=(("Supplier",),))
+
+
+def test_company_suffix_abbreviated_in_a_notice_address_is_not_reported():
+    preamble = (
+        'This agreement is made between Oakfield Retail Corporation (the "Customer") and '
+        'Pemberton Support Limited (the "Supplier").\n\n## 1. Services\n\n1.1 The Supplier works.'
+    )
+    for tail in (
+        "\n\n## 2. Notices\n\n2.1 Write to Oakfield Retail Corp., 1 High Street.",
+        "\n\n## 2. General\n\n2.1 Copies go to 1 High Street, Attn: Legal, Oakfield Retail Corp.",
+    ):
+        assert findings("consistency.party-names", preamble + tail) == [], tail
+    signed = preamble + "\n\n## 2. Signatures\n\nSigned for Oakfield Retail Corp. by its director."
+    assert len(findings("consistency.party-names", signed)) == 1

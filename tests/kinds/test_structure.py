@@ -55,3 +55,19 @@ def test_redacted_or_unsplit_clause_is_not_a_gap():
         article(["8.1", "8.2"]) + "\n\n8.3monitor the records.\n\n8.4 The supplier keeps them all."
     )
     assert findings(GAP, glued) == []
+
+
+def test_a_contents_list_slip_is_not_a_gap():
+    contents = "1.1 Services 2\n\n1.2 Charges 3\n\n1.4 Term 4\n\n"
+    found = findings(GAP, contents + article(["8.1", "8.2", "8.3", "8.4"]))
+    assert found == []
+
+
+def test_references_in_a_sentence_are_not_clauses_that_make_a_gap():
+    body = [
+        "8.1 The supplier keeps records under the Rate Tariff Volume No. 1.   ARTICLE IX - FEES",
+        "8.2 EXCEPT AS PROVIDED IN PARAGRAPH 8.04 (EXCLUSIONS), NO WARRANTY IS GIVEN.",
+        "8.3 The obligations in Section 11 (Secrecy); and  Section 13 (Non-Solicitation). Apply.",
+    ]
+    text = "## 8. Termination\n\n" + "\n\n".join(body)
+    assert findings(GAP, text) == []
