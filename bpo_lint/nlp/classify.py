@@ -12,8 +12,8 @@ import re
 
 from bpo_lint.areas import AREA_IDS, Area, compile_cue
 from bpo_lint.model import Document, SectionLabel
-from bpo_lint.nlp.dataset import MIN_CHARS, own_text
-from bpo_lint.nlp.headings import heading_kind, is_definition
+from bpo_lint.nlp.dataset import MIN_CHARS, model_text, own_text
+from bpo_lint.nlp.headings import heading_areas, heading_kind, is_definition
 from bpo_lint.nlp.model import score_texts
 
 # A section headed as outside all areas ("Notices", "Definitions") needs a surer classifier.
@@ -22,13 +22,21 @@ NO_AREA_MARGIN = 0.5
 SHORT_CLAUSE = 300
 # A body cue lets the classifier count from this fraction of its threshold.
 BODY_CUE_FACTOR = 0.6
+# The bag-of-words model adds up evidence over the whole text, so in a long section the many
+# words of other clauses drown the sentence that names its topic: it reads pieces this long.
+PIECE_CHARS = 600
+# A row of a key-terms table on a cover page or order form: "Governing Law<TAB>Delaware". The
+# row's label works as a heading; a value that is only a page number is a table of contents.
+_ROW = re.compile(
+    r"(?m)^[ \t]*([\"“‘']?[A-Za-z][^\t\n]{2,60}?)[ \t]*\t[ \t]*(?![\divxlc]+[ \t]*$)(\S.*)$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=\(?[A-Z0-9])")
 
 
 def clause_pieces(text: str, size: int = 600) -> list[str]:
     """An unsplit general section cut into sentence groups of about `size` characters."""
     pieces, current = [], ""
-    for sentence in _SENTENCE_END.split(re.sub(r"\s+", " ", text).strip()):
+    for sentence in _SENTENCE_END.split(model_text(text)):
         if current and len(current) + len(sentence) > size:
             pieces.append(current)
             current = ""
@@ -36,6 +44,25 @@ def clause_pieces(text: str, size: int = 600) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+def clause_scores(nlp, texts: list[str], size: int = PIECE_CHARS) -> list[dict[str, float]]:
+    """Area scores of each text: each area's best score over the text's clause-size pieces."""
+    pieces: list[str] = []
+    owner: list[int] = []
+    for i, text in enumerate(texts):
+        for piece in clause_pieces(text, size) or [text]:
+            pieces.append(piece)
+            owner.append(i)
+    out = [dict.fromkeys(AREA_IDS, 0.0) for _ in texts]
+    for i, scores in zip(owner, score_texts(nlp, pieces), strict=True):
+        out[i] = {a: max(out[i][a], scores[a]) for a in AREA_IDS}
+    return out
+
+
+def row_areas(body: str, areas: tuple[Area, ...]) -> set[str]:
+    """Areas named by the row labels of a key-terms table in `body` (label, tab, value)."""
+    return {a for m in _ROW.finditer(body) for a in heading_areas(m.group(1), areas)}
 
 
 def _context(doc: Document, kinds: list, i: int) -> tuple[str, tuple[str, ...]]:
@@ -50,6 +77,10 @@ def _context(doc: Document, kinds: list, i: int) -> tuple[str, tuple[str, ...]]:
 
 def _short(body: str) -> bool:
     return len(body.strip()) < SHORT_CLAUSE
+
+
+def _untitled(doc: Document, i: int) -> bool:
+    return not doc.sections[i].title.strip()
 
 
 def _has_children(doc: Document, i: int) -> bool:
@@ -94,13 +125,14 @@ def label_sections(
             continue
         if kind == "general" and not _has_children(doc, i):
             units.extend((i, piece, 0.0) for piece in clause_pieces(body))
-        elif kind == "none" or (own[i][0] == "unknown" and kind == "areas" and _short(body)):
-            # A short clause under a clearly headed parent belongs to the parent's areas; the
-            # classifier adds another area only when it is sure.
+        elif kind == "none" or (_untitled(doc, i) and kind == "areas" and _short(body)):
+            # A short untitled clause under a clearly headed parent belongs to the parent's
+            # areas; the classifier adds another area only when it is sure. A clause with a title
+            # of its own ("Scope of DPA") is judged on its own.
             units.append((i, body, NO_AREA_MARGIN))
         else:
             units.append((i, body, 0.0))
-    scored = score_texts(nlp, [u[1] for u in units]) if units else []
+    scored = clause_scores(nlp, [u[1] for u in units]) if units else []
     best = [dict.fromkeys(AREA_IDS, 0.0) for _ in doc.sections]
     chosen: list[set[str]] = [set() for _ in doc.sections]
     for (i, text, margin), scores in zip(units, scored, strict=True):
@@ -110,6 +142,7 @@ def label_sections(
     labels = []
     for i, (kind, ids) in enumerate(kinds):
         by_heading = set(ids) if kind == "areas" else set()
+        by_heading |= row_areas(own_text(doc, i), areas)
         found = by_heading | chosen[i]
         scores = {a: round(1.0 if a in by_heading else best[i][a], 3) for a in AREA_IDS}
         labels.append(SectionLabel(tuple(a for a in AREA_IDS if a in found), scores))
@@ -122,6 +155,6 @@ def label_whole_text(
     """Areas of a document the sectioner could not split: judged paragraph by paragraph."""
     pieces = clause_pieces(doc.text, size=1200)
     found: set[str] = set()
-    for text, scores in zip(pieces, score_texts(nlp, pieces), strict=True):
+    for text, scores in zip(pieces, clause_scores(nlp, pieces), strict=True):
         found |= decide(scores, text, thresholds, areas)
     return found

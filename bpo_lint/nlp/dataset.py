@@ -10,7 +10,6 @@ import ast
 import csv
 import hashlib
 import json
-import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -19,14 +18,15 @@ from pathlib import Path
 
 from bpo_lint.areas import AREA_IDS, Area
 from bpo_lint.model import Document
-from bpo_lint.nlp.headings import heading_kind, is_definition
+from bpo_lint.nlp.headings import heading_kind, is_definition, normalise
 from bpo_lint.nlp.sectioning import sectioned
 
 MAX_CHARS = 2000  # the classifier reads the start of a long clause; see units.py
 MIN_CHARS = 40
 HELD_OUT = 0.2
-DEV = 0.1  # of the training groups, for spaCy's choice of the best epoch
+DEV = 0.1  # of the training groups: spaCy picks its best epoch and we fit thresholds on it
 PER_DOC_CAP = 25  # examples per label set per contract: no single contract may dominate
+REPEATED_HEADING = 3  # a heading seen this often in one contract is a page header
 
 # CUAD clause categories that fall inside one of the eight areas.
 CUAD_AREAS = {
@@ -95,9 +95,19 @@ class Example:
     unknown: tuple[str, ...] = ()
 
 
+# Fee and termination clauses often also describe the services or credit a missed service
+# level ("fees for the Services", "terminate for repeated Service Level failures"), so for them
+# scope and service levels are unknown. A clause clearly about another area (governing law,
+# IP, confidentiality, audit) is a negative for both: without such negatives the model learned
+# to call any long clause a service level.
+MIXES_WITH_SERVICES = ("pricing_payment", "termination_transition")
+
+
 def unknown_for(label: tuple[str, ...]) -> tuple[str, ...]:
-    """Scope and service levels are unknown (not negative) for a clause of other areas."""
-    return tuple(a for a in SERVICES_ONLY if a not in label) if label else ()
+    """Scope/service levels are unknown (not negative) for a fee or termination clause."""
+    if not any(a in MIXES_WITH_SERVICES for a in label):
+        return ()
+    return tuple(a for a in SERVICES_ONLY if a not in label)
 
 
 def sha256_file(path: Path) -> str:
@@ -123,17 +133,32 @@ def own_text(doc: Document, index: int) -> str:
     return doc.text[sec.body_start : max(end, sec.body_start)]
 
 
+# The bars and rules of a Markdown or text table are layout, not words: left in, a bag of words
+# learns "|" as evidence for whatever area happened to be written as a table.
+_TABLE_RULES = re.compile(r"\|+|:?-{3,}:?")
+
+
+def model_text(text: str) -> str:
+    """Text as the model reads it: table bars and rules dropped, whitespace collapsed."""
+    return re.sub(r"\s+", " ", _TABLE_RULES.sub(" ", text)).strip()
+
+
 def clean(text: str) -> str:
-    """Whitespace collapsed, cut to MAX_CHARS: what the classifier sees."""
-    return re.sub(r"\s+", " ", text).strip()[:MAX_CHARS]
+    """Text as the model reads it (see model_text), cut to MAX_CHARS."""
+    return model_text(text)[:MAX_CHARS]
 
 
 def section_labels(doc: Document, areas: tuple[Area, ...]) -> list[tuple[str, ...] | None]:
     """Weak label of every section from its heading (None = no label, leave it out)."""
     kinds = [heading_kind(s.title, areas) for s in doc.sections]
+    # The same heading printed again and again is a running page header or the agreement's
+    # title ("Master Services Agreement - Statement of Work"), not the topic of the text under it.
+    seen = Counter(normalise(s.title).lower() for s in doc.sections)
     labels: list[tuple[str, ...] | None] = []
-    for kind, ids in kinds:
-        if kind == "areas":
+    for section, (kind, ids) in zip(doc.sections, kinds, strict=True):
+        if seen[normalise(section.title).lower()] >= REPEATED_HEADING:
+            labels.append(None)
+        elif kind == "areas":
             labels.append(ids)
         elif kind == "none":
             labels.append(())
@@ -144,6 +169,18 @@ def section_labels(doc: Document, areas: tuple[Area, ...]) -> list[tuple[str, ..
             # schedule made hundreds of wrongly labelled sub-clauses in a first trial.
             labels.append(None)
     return labels
+
+
+_NUMBER = re.compile(r"^\(?\d+(\.\d+)*[.)]?$")
+_CLAUSE_NUMBER = re.compile(r"^\d+(\.\d+)+\.?$")
+
+
+def looks_like_contents(text: str) -> bool:
+    """True for a table-of-contents fragment: clause numbers and page numbers, few words."""
+    words = text.split()
+    numbers = sum(bool(_NUMBER.match(w)) for w in words)
+    clauses = sum(bool(_CLAUSE_NUMBER.match(w)) for w in words)
+    return clauses >= 2 and numbers >= 0.25 * len(words)
 
 
 def is_services_contract(filename: str) -> bool:
@@ -160,8 +197,10 @@ def heading_examples(path: Path, areas: tuple[Area, ...]) -> Iterator[Example]:
         text = clean(doc.section_text(section, with_heading=False))
         if label is None or len(text) < MIN_CHARS or per_label[label] >= PER_DOC_CAP:
             continue
-        if is_definition(text):
-            continue  # '"Services" means...' under a "Services" title is not a scope clause
+        if is_definition(text) or looks_like_contents(text):
+            # '"Services" means...' under a "Services" title is not a scope clause, and a
+            # contents page lists headings without the clauses.
+            continue
         if not services:
             label = tuple(a for a in label if a not in SERVICES_ONLY)
             if not label:
@@ -221,12 +260,16 @@ def written_examples(folder: Path) -> Iterator[Example]:
 
 
 def split_groups(groups: Iterable[str], seed: int) -> dict[str, str]:
-    """Assign each group to "train", "dev" or "heldout" (20% held out, 10% of the rest dev)."""
-    ordered = sorted(set(groups))
-    random.Random(seed).shuffle(ordered)
-    n_held = round(len(ordered) * HELD_OUT)
-    n_dev = round((len(ordered) - n_held) * DEV)
+    """Assign each group to "train", "dev" or "heldout" (about 20% held out, 10% of the rest dev).
+
+    Each group's place depends only on its own name and the seed, so adding or removing other
+    examples (new written clauses, a cleaner heading map) never moves a contract between splits.
+    """
     out = {}
-    for i, g in enumerate(ordered):
-        out[g] = "heldout" if i < n_held else "dev" if i < n_held + n_dev else "train"
+    for g in sorted(set(groups)):
+        digest = hashlib.sha256(f"{seed}:{g}".encode()).digest()
+        x = int.from_bytes(digest[:8], "big") / 2**64
+        out[g] = (
+            "heldout" if x < HELD_OUT else "dev" if x < HELD_OUT + (1 - HELD_OUT) * DEV else "train"
+        )
     return out

@@ -1,9 +1,10 @@
-"""What a section heading says about its areas: the heading cues of rules/areas, plus two lists.
+"""What a section heading says about its areas: the heading cues of rules/areas, plus lists.
 
-`GENERAL` headings ("Miscellaneous", "General Provisions") hold clauses of every kind, so they say
-nothing and are never used as negatives. `NO_AREA` headings name clauses that belong to none of
-the eight areas (definitions, notices, assignment...), so their bodies are useful negatives when
-training. Both lists come from contract drafting practice, not from any evaluation document.
+`GENERAL` headings ("Miscellaneous", "General Provisions") and `MIXED` ones ("Representations and
+Warranties") hold clauses of several kinds, so they say nothing and are never used as negatives.
+`NO_AREA` headings name clauses that belong to none of the eight areas (definitions, notices,
+assignment...), so their bodies are useful negatives when training. The lists come from contract
+drafting practice, not from any evaluation document.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ GENERAL = re.compile(
     r"standard terms|other terms)$",
     re.IGNORECASE,
 )
+# Warranty articles mix areas like Miscellaneous does: compliance with laws, non-infringement
+# (an IP warranty in AREAS.md), data security, performance. Judged clause by clause, never a
+# negative.
+MIXED = re.compile(
+    r"^([\w’']+\s){0,2}(representations|warranties|warranty)\b(?!\s+(period|claims?)\b)",
+    re.IGNORECASE,
+)
 NO_AREA = re.compile(
     r"^(definitions?|certain definitions|defined terms|interpretation|construction|"
     r"recitals?|background|"
@@ -26,7 +34,7 @@ NO_AREA = re.compile(
     r"binding effect|waivers?|no waiver|amendments?|modifications?|"
     r"amendments? and waivers?|headings|captions|titles and headings|"
     r"force majeure|insurance|indemni(ty|ties|fication|fy)|limitations? (of|on) liability|"
-    r"representations( and warranties)?|warranties|warranty|disclaimers?|"
+    r"disclaimers?|"
     r"relationship of (the )?parties|independent contractors?|no partnership|"
     r"non-?competition|non-?compete|exclusivity|non-?solicitation|publicity|"
     r"further assurances|third[- ]party beneficiar(y|ies)|no third[- ]party beneficiaries|"
@@ -55,9 +63,10 @@ _LEAD = re.compile(
 )
 
 
-# A defined term ("Service Levels" means ...) names a word, not a clause about the area.
+# A defined term ("Service Levels" means ..., bold in Markdown or not) names a word, not a clause
+# about the area.
 _DEFINITION = re.compile(
-    r"^[(\[]?[\"“”‘'][^\"“”]{1,80}[\"“”’']\s*(\([^)]{0,40}\)\s*)?,?\s*"
+    r"^[(\[]?(\*\*|__)?[\"“”‘'][^\"“”]{1,80}[\"“”’'](\*\*|__)?\s*(\([^)]{0,40}\)\s*)?,?\s*"
     r"(means|shall mean|mean|has the meaning|have the meaning|shall have the meaning|"
     r"refers to|is defined|includes)\b",
     re.IGNORECASE,
@@ -104,6 +113,8 @@ def heading_kind(title: str, areas: tuple[Area, ...]) -> tuple[str, tuple[str, .
     found = heading_areas(words, areas)
     if found:
         return "areas", found
+    if MIXED.match(words):
+        return "general", ()
     if NO_AREA.match(words):
         return "none", ()
     return "unknown", ()

@@ -1,7 +1,7 @@
 """Train the area classifier: `python -m bpo_lint.nlp.train [--out DIR] [--tiny]`.
 
 Reads corpus/train and the written examples, splits by company (fixed seed), trains spaCy's
-textcat_multilabel with textcat.cfg, fits one threshold per area on the held-out 20%, and writes
+textcat_multilabel with textcat.cfg, fits one threshold per area on the dev split, and writes
 the pipeline with thresholds.json and manifest.json (inputs, counts, hashes) into --out.
 """
 
@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from bpo_lint.areas import AREA_IDS, load_areas
+from bpo_lint.nlp.classify import PIECE_CHARS, clause_scores
 from bpo_lint.nlp.corpus import (
     DEFAULT_CORPUS,
     WRITTEN_DIR,
@@ -27,7 +28,7 @@ from bpo_lint.nlp.corpus import (
     gather,
 )
 from bpo_lint.nlp.dataset import DEV, HELD_OUT, MAX_CHARS, PER_DOC_CAP, Example
-from bpo_lint.nlp.model import MANIFEST_FILE, THRESHOLDS_FILE, pipeline_dir, score_texts
+from bpo_lint.nlp.model import MANIFEST_FILE, THRESHOLDS_FILE, pipeline_dir
 from bpo_lint.nlp.sectioning import real_sectioner
 from bpo_lint.nlp.tiny import tiny_set
 
@@ -80,10 +81,11 @@ def f1_at(scores: list[float], gold: list[bool], threshold: float) -> float:
 
 def fit_thresholds(nlp, examples: tuple[Example, ...]) -> dict[str, float]:
     """Per-area threshold with the best F1 on `examples` (0.5 when an area has no positives)."""
-    scores = score_texts(nlp, [e.text for e in examples])
-    # Below 0.3 a rare area's threshold chases a handful of held-out examples and floods
-    # real documents with weak positives; the floor keeps "present" meaning something.
-    grid = [round(0.05 * k, 2) for k in range(6, 19)]
+    scores = clause_scores(nlp, [e.text for e in examples])
+    # 0.5 is what the bag-of-words model gives a text with no evidence either way (a sigmoid of
+    # zero): "See attached." scores about 0.4 for every area. A threshold below it would let any
+    # short clause into a rare area, so the grid starts there.
+    grid = [round(0.05 * k, 2) for k in range(10, 19)]
     out = {}
     for area in AREA_IDS:
         known = [(e, s) for e, s in zip(examples, scores, strict=True) if area not in e.unknown]
@@ -126,7 +128,8 @@ def build(out: Path, data: TrainingSet, config: Path, seed: int, overrides: dict
     _forget_paths(out / "config.cfg")
     train_seconds = time.perf_counter() - started
     nlp = spacy.load(out)
-    thresholds = fit_thresholds(nlp, data.heldout) if data.heldout else dict.fromkeys(AREA_IDS, 0.5)
+    # Thresholds come from the dev split (training companies): the held-out split only measures.
+    thresholds = fit_thresholds(nlp, data.dev) if data.dev else dict.fromkeys(AREA_IDS, 0.5)
     (out / THRESHOLDS_FILE).write_text(json.dumps(thresholds, indent=2) + "\n", encoding="utf-8")
     manifest = {
         "seed": seed,
@@ -142,6 +145,9 @@ def build(out: Path, data: TrainingSet, config: Path, seed: int, overrides: dict
             "per_doc_cap": PER_DOC_CAP,
             "written_weight": WRITTEN_WEIGHT,
             "split_unit": "company (CUAD file-name prefix); written examples in blocks of 5 lines",
+            "split_rule": "sha256 of seed and group name: a group's split never depends on others",
+            "thresholds_fitted_on": "dev",
+            "piece_chars": PIECE_CHARS,
         },
         "train_seconds": round(train_seconds, 1),
         "inputs": list(data.inputs),

@@ -64,3 +64,39 @@ def test_is_definition(body, expected):
     from bpo_lint.nlp.headings import is_definition
 
     assert is_definition(body) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # What AREAS.md means by scope and by service levels, not a word that merely looks alike.
+        ("Scope of Warranty", ()),
+        ("Outsourcing Base Agreement", ()),
+        ("Consulting Services", ("scope_of_services",)),
+        ("Quality of the Crude Oil", ()),
+        ("Credit Quality of the Client", ()),
+        ("Quality Assurance", ("service_levels",)),
+        ("Availability of Spare Parts", ()),
+        ("System Availability", ("service_levels",)),
+        ("Rights in Deliverables", ("intellectual_property",)),
+        ("Deliverables", ("scope_of_services",)),
+    ],
+)
+def test_heading_cues_mean_the_area_not_a_lookalike(title, expected):
+    from bpo_lint.nlp.headings import heading_areas
+
+    assert heading_areas(title, AREAS) == expected
+
+
+@pytest.mark.parametrize(
+    "title", ["Representations and Warranties", "Contractor's Warranties", "Limited Warranty"]
+)
+def test_warranty_articles_are_judged_clause_by_clause(title):
+    assert heading_kind(title, AREAS) == ("general", ())
+
+
+def test_a_markdown_bold_defined_term_is_a_definition():
+    from bpo_lint.nlp.headings import is_definition
+
+    assert is_definition('**"Service"** means the software and support described in an Order.')
+    assert not is_definition("**Service.** The Supplier shall provide the support services.")

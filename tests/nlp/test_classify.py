@@ -1,0 +1,66 @@
+"""Pieces, key-terms table rows and running headers: how sections are read for their areas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bpo_lint.areas import AREA_IDS, load_areas
+from bpo_lint.nlp.classify import clause_scores, row_areas
+from bpo_lint.nlp.dataset import section_labels
+from bpo_lint.nlp.sectioning import sectioned
+
+AREAS = load_areas()
+
+
+@dataclass(frozen=True)
+class _Doc:
+    cats: dict
+
+
+class _SumsWords:
+    """Stands in for a bag-of-words model: evidence adds up, so long texts drown one clause."""
+
+    def pipe(self, texts, batch_size=64):
+        for text in texts:
+            words = text.lower().split()
+            share = words.count("invoice") / max(len(words), 1)
+            yield _Doc({a: 0.0 for a in AREA_IDS} | {"pricing_payment": min(1.0, 10 * share)})
+
+
+def test_clause_scores_keep_the_best_piece_of_a_long_section():
+    filler = "The parties shall cooperate in good faith on all matters arising. " * 30
+    text = f"{filler}Supplier shall invoice monthly. {filler}"
+    whole = min(1.0, 10 * 1 / len(text.split()))
+    [scores] = clause_scores(_SumsWords(), [text], size=200)
+    assert scores["pricing_payment"] > 3 * whole  # the invoicing sentence is judged on its own
+    assert scores["termination_transition"] == 0.0
+    assert clause_scores(_SumsWords(), ["", "short invoice text"])[0]["pricing_payment"] == 0.0
+
+
+def test_row_labels_of_a_key_terms_table_work_as_headings():
+    table = "Effective Date\t[Fill in]\nGoverning Law\tNew York\nRights in Deliverables\tAssigned\n"
+    assert row_areas(table, AREAS) == {"governance_dispute_resolution", "intellectual_property"}
+
+
+def test_a_table_of_contents_is_not_a_key_terms_table():
+    contents = "Termination\t17\nGoverning Law\t23\nFees and Payment\tiv\n"
+    assert row_areas(contents, AREAS) == set()
+    assert row_areas("Termination of this Agreement is governed by Section 9.", AREAS) == set()
+
+
+def test_a_running_page_header_is_not_a_weak_label():
+    line = "{n}. Statement of Work. The vendor ships item {n} by truck.\n"
+    text = "".join(line.format(n=n) for n in (1, 2, 3))
+    doc = sectioned(text, "<test>")
+    assert [s.title for s in doc.sections] == ["Statement of Work"] * 3
+    assert section_labels(doc, AREAS) == [None, None, None]
+    once = sectioned("1. Statement of Work. The vendor ships item 1 by truck.\n", "<test>")
+    assert section_labels(once, AREAS) == [("scope_of_services",)]
+
+
+def test_table_bars_and_rules_are_not_words_for_the_model():
+    from bpo_lint.nlp.dataset import clean, model_text
+
+    table = "| Charge | Rate |\n|---|:---:|\n| Handled contact | GBP 2.90 |"
+    assert model_text(table) == "Charge Rate Handled contact GBP 2.90"
+    assert clean("a well-known  1-2 day\nrule") == "a well-known 1-2 day rule"
