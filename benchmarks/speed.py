@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,8 +54,18 @@ print(json.dumps({"secs": time.perf_counter() - t0, "chars": chars}))
 """
 
 
-def run(argv: list[str], ok=(0, 1)) -> tuple[float, float, bytes]:
-    """Wall seconds, peak RSS (MB) and stdout of one child process."""
+@dataclass(frozen=True)
+class Run:
+    """One child process: wall seconds, CPU seconds (its whole tree), peak RSS in MB, stdout."""
+
+    wall: float
+    cpu: float
+    rss: float
+    out: bytes
+
+
+def run(argv: list[str], ok=(0, 1)) -> Run:
+    """Run one child process and measure it."""
     env = dict(os.environ, PYTHONPATH=str(REPO), CI="1")  # CI: no progress bar
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
@@ -67,13 +77,22 @@ def run(argv: list[str], ok=(0, 1)) -> tuple[float, float, bytes]:
         data = out.read()
     if proc.returncode not in ok:
         raise RuntimeError(f"{' '.join(argv[:4])}... exited with {proc.returncode}")
-    return wall, usage.ru_maxrss / 1024, data
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, data)
 
 
-def median_run(argv: list[str], repeat: int) -> tuple[float, float, bytes]:
-    """The run with the median wall time out of `repeat`."""
-    runs = sorted((run(argv) for _ in range(repeat)), key=lambda r: r[0])
-    return runs[len(runs) // 2]
+def interleaved(argvs: list[list[str]], repeat: int) -> list[Run]:
+    """The median run of each command, the commands taking turns so that load hits all alike."""
+    runs: list[list[Run]] = [[] for _ in argvs]
+    for _ in range(repeat):
+        for mine, argv in zip(runs, argvs, strict=True):
+            mine.append(run(argv))
+    return [sorted(mine, key=lambda r: r.wall)[len(mine) // 2] for mine in runs]
+
+
+def load_note() -> str:
+    """The machine's load average, printed with every table: other work skews the figures."""
+    one, five, _ = os.getloadavg()
+    return f"(load average {one:.2f} / {five:.2f} on {os.cpu_count()} cores)"
 
 
 def bpo_lint(*args: str) -> list[str]:
@@ -83,30 +102,36 @@ def bpo_lint(*args: str) -> list[str]:
 
 def bench_startup(repeat: int) -> None:
     """`bpo-lint --version` against a bare `python -c pass`."""
-    bare = statistics.median(run([sys.executable, "-c", "pass"])[0] for _ in range(repeat))
-    ver = statistics.median(run(bpo_lint("--version"))[0] for _ in range(repeat))
+    bare, ver = interleaved([[sys.executable, "-c", "pass"], bpo_lint("--version")], repeat)
+    print(f"startup {load_note()}")
     print(f"{'python -c pass s':>16} {'--version s':>11} {'ratio':>6}")
-    print(f"{bare:>16.3f} {ver:>11.3f} {ver / bare:>6.2f}")
+    print(f"{bare.wall:>16.3f} {ver.wall:>11.3f} {ver.wall / bare.wall:>6.2f}")
 
 
 def bench_pdf(pages_list: list[int], repeat: int, tmp: Path) -> None:
     """Whole CLI on generated PDFs against pdfplumber's extract_text alone."""
+    print(f"pdf {load_note()}")
     print(
         f"{'pages':>5} {'plumber s':>9} {'cli s':>6} {'ratio':>6} {'startup s':>9}"
         f" {'process s':>9} {'pages/s':>7} {'plumber MB':>10} {'cli MB':>6}"
     )
     for pages in pages_list:
         path = make_pdf(tmp / f"gen-{pages}.pdf", pages)
-        _, prss, out = median_run([sys.executable, "-c", _PLUMBER, str(path)], repeat)
-        plumber = json.loads(out)["secs"]
-        cli, crss, out = median_run(bpo_lint(str(path), "--format", "json", "--no-cache"), repeat)
-        json.loads(out)  # a crashed run must not pass as a fast one
-        _, _, out = median_run([sys.executable, "-c", _PROCESS, str(path)], repeat)
-        inner = json.loads(out)
+        plumber_run, cli = interleaved(
+            [
+                [sys.executable, "-c", _PLUMBER, str(path)],
+                bpo_lint(str(path), "--format", "json", "--no-cache"),
+            ],
+            repeat,
+        )
+        plumber = json.loads(plumber_run.out)["secs"]
+        json.loads(cli.out)  # a crashed run must not pass as a fast one
+        (inner_run,) = interleaved([[sys.executable, "-c", _PROCESS, str(path)]], repeat)
+        inner = json.loads(inner_run.out)
         print(
-            f"{pages:>5} {plumber:>9.2f} {cli:>6.2f} {plumber / cli:>6.1f} {inner['startup']:>9.2f}"
-            f" {inner['process']:>9.2f} {pages / inner['process']:>7.0f} {prss:>10.0f}"
-            f" {crss:>6.0f}",
+            f"{pages:>5} {plumber:>9.2f} {cli.wall:>6.2f} {plumber / cli.wall:>6.1f}"
+            f" {inner['startup']:>9.2f} {inner['process']:>9.2f}"
+            f" {pages / inner['process']:>7.0f} {plumber_run.rss:>10.0f} {cli.rss:>6.0f}",
             flush=True,
         )
 
@@ -125,26 +150,37 @@ def bench_markdown(words: int, repeat: int, tmp: Path, venv: Path | None) -> Non
     """A long generated agreement: cold and cached runs against contract-lint."""
     path, count = write_long_markdown(tmp / "long-msa.md", words)
     peer = contract_lint_bin(venv or tmp / "venv")
-    cl, clrss, out = median_run([str(peer), "lint", "--json", str(path)], repeat)
-    json.loads(out)
-    cold, crss, out = median_run(bpo_lint(str(path), "--format", "json", "--no-cache"), repeat)
-    json.loads(out)
     cache = ["--cache-dir", str(tmp / "cache")]
     run(bpo_lint(str(path), "--format", "json", *cache))  # fill the cache
-    warm, wrss, out = median_run(bpo_lint(str(path), "--format", "json", *cache), repeat)
-    json.loads(out)
-    _, _, out = median_run([sys.executable, "-c", _PROCESS, str(path)], repeat)
-    inner = json.loads(out)
-    print(f"{count} words")
-    print(f"{'run':<22} {'s':>6} {'vs contract-lint':>16} {'words/s':>8} {'MB':>5}")
+    cl, cold, cold1, warm, process = interleaved(
+        [
+            [str(peer), "lint", "--json", str(path)],
+            bpo_lint(str(path), "--format", "json", "--no-cache"),
+            bpo_lint(str(path), "--format", "json", "--no-cache", "--jobs", "1"),
+            bpo_lint(str(path), "--format", "json", *cache),
+            [sys.executable, "-c", _PROCESS, str(path)],
+        ],
+        repeat,
+    )
+    for r in (cl, cold, cold1, warm):
+        json.loads(r.out)  # a crashed run must not pass as a fast one
+    if cold.out != cold1.out or cold.out != warm.out:
+        print("WARNING: the reports of the cold, --jobs 1 and cached runs differ")
+    inner = json.loads(process.out)["process"]
+    print(f"markdown: {count} words {load_note()}")
+    print(f"{'run':<26} {'s':>6} {'vs contract-lint':>16} {'words/s':>8} {'cpu s':>6} {'MB':>5}")
     rows = [
-        ("contract-lint 0.2.6", cl, clrss, cl),
-        ("bpo-lint cold", cold, crss, cold),
-        ("bpo-lint warm (cache)", warm, wrss, warm),
-        ("bpo-lint process only", inner["process"], float("nan"), inner["process"]),
+        ("contract-lint 0.2.6", cl.wall, cl.cpu, cl.rss),
+        ("bpo-lint cold", cold.wall, cold.cpu, cold.rss),
+        ("bpo-lint cold --jobs 1", cold1.wall, cold1.cpu, cold1.rss),
+        ("bpo-lint warm (cache)", warm.wall, warm.cpu, warm.rss),
+        ("bpo-lint process only", inner, float("nan"), float("nan")),
     ]
-    for name, secs, rss, basis in rows:
-        print(f"{name:<22} {secs:>6.2f} {secs / cl:>15.2f}x {count / basis:>8.0f} {rss:>5.0f}")
+    for name, secs, cpu, rss in rows:
+        print(
+            f"{name:<26} {secs:>6.2f} {secs / cl.wall:>15.2f}x {count / secs:>8.0f}"
+            f" {cpu:>6.2f} {rss:>5.0f}"
+        )
 
 
 def bench_cuad(limit: int | None, tmp: Path) -> None:
@@ -158,22 +194,26 @@ def bench_cuad(limit: int | None, tmp: Path) -> None:
     folder.mkdir()
     for p in files:  # a folder of links, so a --limit run lints exactly these files
         (folder / p.name).symlink_to(p)
+    print(f"cuad {load_note()}")
     outs, times = {}, {}
     for jobs in (1, 2):
         out = tmp / f"jobs{jobs}.json"
         args = bpo_lint(str(folder), "--format", "json", "-o", str(out), "--no-cache")
-        times[jobs], rss, _ = run([*args, "--jobs", str(jobs)], ok=(0, 1, 2))
-        outs[jobs] = out.read_bytes()
-        speed = words / times[jobs]
-        print(f"--jobs {jobs}: {times[jobs]:.1f} s, {speed:.0f} words/s, {rss:.0f} MB")
+        r = run([*args, "--jobs", str(jobs)], ok=(0, 1, 2))
+        times[jobs], outs[jobs] = r.wall, out.read_bytes()
+        print(
+            f"--jobs {jobs}: {r.wall:.1f} s, {words / r.wall:.0f} words/s,"
+            f" {r.cpu:.1f} s of CPU, {r.rss:.0f} MB",
+            flush=True,
+        )
     cache = ["--cache-dir", str(tmp / "cache")]
     args = bpo_lint(str(folder), "--format", "json", "-o", str(tmp / "c.json"), *cache)
-    fill, _, _ = run(args, ok=(0, 1, 2))
-    warm, _, _ = run(args, ok=(0, 1, 2))
-    same = "yes" if outs[1] == outs[2] else "NO"
+    fill = run(args, ok=(0, 1, 2)).wall
+    warm = run(args, ok=(0, 1, 2)).wall
+    same = "yes" if outs[1] == outs[2] == (tmp / "c.json").read_bytes() else "NO"
     print(f"{len(files)} files, {words} words; jobs 2 vs 1 speed-up {times[1] / times[2]:.2f}x;")
     print(f"byte-identical JSON: {same}; re-run from cache {warm:.2f} s", end="")
-    print(f" ({fill / warm:.0f}x faster than the run that filled it)")
+    print(f" ({fill / warm:.0f}x faster than the run that filled it) {load_note()}")
 
 
 def main() -> None:

@@ -4,6 +4,9 @@ An entry's key hashes the file's bytes (and its path as given, which results quo
 (version and source), the run's options, the rule pack (the rule files' bytes and the selected
 rules) and the classifier model. Changing any of them misses. Entries are JSON files written
 atomically; an unreadable or corrupt entry is a miss, never an error.
+
+The command line keys the options by its config and the bytes of the files that decide a
+result (config_plan.plan_fingerprint), so a hit never compiles the rule pack or imports spaCy.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from bpo_lint.cache_codec import result_from_dict, result_to_dict
 
 LAYOUT = "v1"  # bump when the entry format changes; old entries are then simply never read
 _NOT_CACHED = ("timeout", "internal-error", "worker-crashed")
+_BIG = 256 * 1024  # model files above this size are fingerprinted by stat, not bytes
 
 
 @dataclass(frozen=True)
@@ -66,20 +69,31 @@ def model_fingerprint() -> bytes:
     folder = pipeline_dir()
     if not pipeline_available(folder):
         return b"none"
-    parts = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
-    return _digest(parts).encode()
+    return folder_fingerprint(folder, stat_above=_BIG).encode()
 
 
 def builtin_rules_fingerprint() -> str:
     """Hash of the bytes of every built-in rule file (area definitions and profiles included)."""
-    from bpo_lint.pack import builtin_root
+    from bpo_lint.config_hints import builtin_rules_dir
 
-    root = builtin_root()
+    return folder_fingerprint(builtin_rules_dir())
+
+
+def folder_fingerprint(root: Path, stat_above: int | None = None) -> str:
+    """Hash of the names and bytes of every file under `root` (a missing folder hashes as empty).
+
+    Files larger than `stat_above` bytes are hashed by size and modification time instead (the
+    classifier's weights: reading megabytes on every run would cost a cached run a tenth of
+    its time; a retrained or replaced file gets a new modification time).
+    """
     parts = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        parts += [path.relative_to(root).as_posix().encode(), path.read_bytes()]
+        parts.append(path.relative_to(root).as_posix().encode())
+        st = path.stat()
+        if stat_above is not None and st.st_size > stat_above:
+            parts.append(f"size={st.st_size},mtime_ns={st.st_mtime_ns}".encode())
+        else:
+            parts.append(path.read_bytes())
     return _digest(parts)
 
 
@@ -88,9 +102,14 @@ def options_fingerprint(options, memo: dict[int, bytes] | None = None) -> str:
 
     Extra rule packs and --select/--ignore show up in the loaded rules themselves. `memo` keeps
     each Rule object's hash for the run: a run builds options per file, sharing the rules.
+    Options that carry a `fingerprint` (the command line's, made from the config and the rule
+    files' bytes without compiling the pack) are keyed by it instead.
     """
+    if getattr(options, "fingerprint", None):
+        return options.fingerprint
     memo = {} if memo is None else memo
-    rest = {f.name: getattr(options, f.name) for f in fields(options) if f.name != "rules"}
+    skip = ("rules", "fingerprint")
+    rest = {f.name: getattr(options, f.name) for f in fields(options) if f.name not in skip}
     parts = [canonical(rest).encode()]
     for rule in options.rules:
         if id(rule) not in memo:
@@ -148,6 +167,8 @@ def store(cache: Cache, key: str, result) -> bool:
     entry = _entry(cache, key)
     text = json.dumps({"key": key, "result": result_to_dict(result)}, ensure_ascii=False)
     try:
+        import tempfile  # only a run that lints something writes entries
+
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
         try:

@@ -59,7 +59,7 @@ def _loc(loc: Location) -> list:
 def _loc_back(values: list) -> Location:
     if len(values) != len(_LOC_FIELDS):
         raise TypeError("location has the wrong number of fields")
-    return Location(**dict(zip(_LOC_FIELDS, values, strict=True)))
+    return Location(*values)  # _LOC_FIELDS is the field order, so positions are the fields
 
 
 def _section(s: SectionReport) -> dict:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from bpo_lint import __version__
 from bpo_lint.formatters import FORMAT_NAMES
-from bpo_lint.output import write_output
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+EXIT_ERROR = 2  # as in cli_check, which is not imported here, to keep start-up light
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -125,167 +122,11 @@ def main() -> None:
 )
 def check(paths, fmt, output, quiet, no_color, annotate_dest, force, **opts):
     """Lint contracts: files, directories (walked), or - for stdin."""
-    from bpo_lint.formatters import get_formatter
-    from bpo_lint.lint import expand_paths
+    from bpo_lint.cli_check import run_check
 
-    if output:
-        _refuse_to_overwrite_an_input(output, paths)
-    if opts["write_baseline"]:
-        _refuse_to_overwrite_an_input(opts["write_baseline"], paths, "--write-baseline")
-    if annotate_dest:
-        _check_annotate_args(annotate_dest, paths)
-    stdin = _read_stdin() if "-" in paths else None
-    plans = _plan(list(expand_paths(paths, stdin)), opts)
-    results = _run(plans, quiet, opts)
-    fail_ons = [fail_on for _, _, fail_on in plans]
-    results = _baselines(results, opts)
-    for r in results:
-        if r.error:
-            click.echo(f"{r.path}: {r.error.message} [{r.error.code}]", err=True)
-        for warning in r.warnings:
-            click.echo(f"{r.path}: warning: {warning}", err=True)
-    render = get_formatter(fmt)
-    if fmt == "text":
-        color = output is None and _want_color(no_color)
-        report = render(results, __version__, color=color, quiet=quiet)
-    elif fmt == "sarif":
-        rules = {r.id: r for _, options, _ in plans for r in options.rules}
-        report = render(results, __version__, rules=tuple(rules.values()))
-    else:
-        report = render(results, __version__)
-    if output:
-        _write(output, report)
-    else:
-        click.echo(report, nl=False)
-    code = _exit_code(results, fail_ons)
-    if annotate_dest and not _annotate(annotate_dest, results[0], force):
-        code = EXIT_ERROR
-    sys.exit(code)
-
-
-def _write(path: str, text: str) -> None:
-    """Write a file the user asked for; a folder that is missing or read-only ends the run."""
-    try:
-        write_output(path, text)
-    except OSError as exc:
-        click.echo(f"error: cannot write {path}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_ERROR)
-
-
-def _run(plans, quiet: bool, opts) -> list:
-    """Lint every planned target: cache, worker processes, timeouts and the progress bar."""
-    from bpo_lint.cache import open_cache
-    from bpo_lint.progress import want_progress, worth_a_bar
-    from bpo_lint.runner import default_jobs, run_targets
-
-    jobs, timeout = opts.pop("jobs") or default_jobs(), opts.pop("timeout") or None
-    no_cache, cache_dir = opts.pop("no_cache"), opts.pop("cache_dir")
-    cache = None if no_cache else open_cache(cache_dir)
-    progress = want_progress(quiet=quiet) and worth_a_bar([t.path for t, _, _ in plans])
-    items = [(target, options) for target, options, _ in plans]
-    return run_targets(items, jobs=jobs, timeout=timeout, cache=cache, progress=progress)
-
-
-def _plan(targets, opts) -> list:
-    """(target, LintOptions, fail-on) per target, from its config file and the flags."""
-    from bpo_lint.config import ConfigError
-    from bpo_lint.config_plan import Flags, plan_targets
-    from bpo_lint.pack import PackError
-
-    flags = Flags(
-        select=opts["select"],
-        ignore=opts["ignore"],
-        extend_select=opts["extend_select"],
-        rules=opts["rule_dirs"],
-        fail_on=opts["fail_on"],
-        profile=opts["profile"],
-        config_file=opts["config_file"],
-        isolated=opts["isolated"],
-        password=opts["password"],
-        inline=not opts["no_inline"],
+    sys.exit(
+        run_check(paths, fmt, output, quiet, no_color, annotate_dest, force, _read_stdin, opts)
     )
-    try:
-        return plan_targets(targets, flags)
-    except (ConfigError, PackError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-
-
-def _baselines(results: list, opts) -> list:
-    """Write and/or apply a baseline; paths in it are relative to the baseline's folder."""
-    from bpo_lint.baseline import (
-        BaselineError,
-        apply_baseline,
-        load_baseline,
-        render_baseline,
-        result_keys,
-    )
-
-    written = opts["write_baseline"]
-    if written:
-        base = os.path.dirname(os.path.abspath(written))
-        _write(written, render_baseline(results, base))
-        # The findings just written are accepted: the run reports none of them.
-        results, dropped = apply_baseline(results, result_keys(results, base), base)
-        click.echo(f"{written}: {dropped} finding(s) accepted in the baseline", err=True)
-    if opts["baseline"]:
-        base = os.path.dirname(os.path.abspath(opts["baseline"]))
-        try:
-            accepted = load_baseline(opts["baseline"])
-        except BaselineError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
-        results, _ = apply_baseline(results, accepted, base)
-    return results
-
-
-def _check_annotate_args(dest: str, paths) -> None:
-    if len(paths) != 1 or paths[0] == "-" or os.path.isdir(paths[0]):
-        raise click.UsageError("--annotate needs exactly one .docx file as input")
-    if not paths[0].lower().endswith(".docx"):
-        raise click.UsageError(f"--annotate works on Word (.docx) files only, not {paths[0]}")
-    if os.path.exists(dest) and os.path.realpath(dest) == os.path.realpath(paths[0]):
-        raise click.UsageError(f"--annotate {dest} is the input; bpo-lint never changes an input")
-
-
-def _annotate(dest: str, result, force: bool) -> bool:
-    """Write the commented copy; False (after a message) when it cannot be written."""
-    from bpo_lint.annotate import AnnotateError, annotate_docx
-
-    try:
-        count = annotate_docx(result.path, result, dest, force=force)
-    except AnnotateError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        return False
-    click.echo(f"{dest}: {count} comment(s) written", err=True)
-    return True
-
-
-def _want_color(no_color: bool) -> bool:
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
-
-
-def _refuse_to_overwrite_an_input(output: str, paths, flag: str = "--output") -> None:
-    target = os.path.realpath(output)
-    for p in paths:
-        if p != "-" and os.path.exists(p) and os.path.realpath(p) == target:
-            msg = f"{flag} {output} is one of the inputs; refusing to overwrite it"
-            raise click.UsageError(msg)
-
-
-def _exit_code(results, fail_ons) -> int:
-    """2 when a file could not be read; 1 when a file has a finding at its fail-on level."""
-    if any(r.error for r in results):
-        return EXIT_ERROR
-    for r, fail_on in zip(results, fail_ons, strict=True):
-        if fail_on == "never":
-            continue
-        threshold = SEVERITY_RANK[fail_on]
-        if any(SEVERITY_RANK[f.severity] >= threshold for f in r.findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
 
 
 @main.command()

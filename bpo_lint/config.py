@@ -13,8 +13,8 @@ import os
 import tomllib
 from dataclasses import asdict, dataclass, field, replace
 
+from bpo_lint.config_hints import did_you_mean
 from bpo_lint.model import SEVERITIES
-from bpo_lint.pack import did_you_mean
 
 CONFIG_NAMES = (".bpo-lint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")

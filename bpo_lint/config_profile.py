@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
-from bpo_lint.pack import did_you_mean
+from bpo_lint.config_hints import did_you_mean
 
 DEFAULT_PROFILE = "msa"
 _KEYS = ("title", "description", "areas")

@@ -24,7 +24,7 @@ def _where(config: Config) -> str:
 
 def check_selectors(config: Config, rules) -> None:
     """ConfigError naming the key for any selector that matches no rule of the pack."""
-    from bpo_lint.pack import did_you_mean
+    from bpo_lint.config_hints import did_you_mean
 
     names = sorted({r.id for r in rules} | {r.id.split(".")[0] for r in rules})
     groups = [("select", config.select), ("ignore", config.ignore)]

@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from bpo_lint.model import (
+    Analysis,
     AreaCoverage,
     Document,
     FileError,
     FileResult,
-    Finding,
+    Location,
     ReadError,
     SectionLabel,
     SectionReport,
 )
+
+# Hands a document to a classifier elsewhere; what it returns gives the Analysis when called
+# (None: the classifier failed, so the caller classifies in process).
+Classifier = Callable[[Document], Callable[[], Analysis | None]]
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,9 @@ class LintOptions:
     # The profile: area id -> required element ids (None: every area and element, the MSA).
     required: Mapping[str, frozenset[str]] | None = None
     suppress: bool = True  # honour inline suppressions (comments in the file)
+    # The cache key of these options when the caller knows a cheaper one than hashing the rules
+    # (config_plan.plan_fingerprint); None: the cache hashes every field.
+    fingerprint: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -80,15 +88,21 @@ def read_and_section(path: str, data: bytes | None = None, password: str | None 
     return split_sections(read_document(path, data=data, password=password))
 
 
-def lint_target(target: Target, options: LintOptions) -> FileResult:
-    """Lint one target; every failure becomes an `error` on its FileResult, never an exception."""
+def lint_target(
+    target: Target, options: LintOptions, classifier: Classifier | None = None
+) -> FileResult:
+    """Lint one target; every failure becomes an `error` on its FileResult, never an exception.
+
+    `classifier` (see runner_classify) classifies the document elsewhere while the rules that
+    do not need the classification run here; the result is the same as without it.
+    """
     started = time.perf_counter()
     if target.error is not None:
         return FileResult(path=target.path, format=None, error=target.error)
     fmt = _guess_format(target)
     try:
         doc = read_and_section(target.path, target.data, options.password)
-        result = lint_document(doc, options)
+        result = lint_document(doc, options, classifier)
     except ReadError as exc:
         return FileResult(path=target.path, format=fmt, error=FileError(exc.code, exc.message))
     except MemoryError:
@@ -123,18 +137,23 @@ def _guess_format(target: Target) -> str | None:
         return None
 
 
-def lint_document(doc: Document, options: LintOptions) -> FileResult:
+def lint_document(
+    doc: Document, options: LintOptions, classifier: Classifier | None = None
+) -> FileResult:
     """Classify a sectioned document and run the selected rules over it."""
     from bpo_lint.engine import run_rules
     from bpo_lint.kinds.base import Context
 
-    analysis = _analyse(doc) if options.classify else None
+    ctx = Context(doc=doc, allowed_terms=options.allowed_terms, required=options.required)
+    if options.classify and classifier is not None:
+        analysis, findings = _classify_alongside(doc, options, ctx, classifier(doc))
+    else:
+        analysis = _analyse(doc) if options.classify else None
+        findings = (
+            run_rules(options.rules, replace(ctx, analysis=analysis)) if options.rules else ()
+        )
     coverage = analysis.coverage if analysis else unknown_coverage()
     labels = analysis.labels if analysis else (SectionLabel(),) * len(doc.sections)
-    ctx = Context(
-        doc=doc, analysis=analysis, allowed_terms=options.allowed_terms, required=options.required
-    )
-    findings: tuple[Finding, ...] = run_rules(options.rules, ctx) if options.rules else ()
     return FileResult(
         path=doc.path,
         format=doc.format,
@@ -144,6 +163,25 @@ def lint_document(doc: Document, options: LintOptions) -> FileResult:
         findings=findings,
         warnings=doc.warnings,
     )
+
+
+def _classify_alongside(doc: Document, options: LintOptions, ctx, pending) -> tuple:
+    """(analysis, findings): the rules that do not read the analysis run while it is computed."""
+    from bpo_lint.engine import merge_outputs, needs_analysis, print_warnings, rule_outputs
+
+    rules = options.rules
+    early = [i for i, rule in enumerate(rules) if not needs_analysis(rule)]
+    late = [i for i, rule in enumerate(rules) if needs_analysis(rule)]
+    outputs = dict(zip(early, rule_outputs([rules[i] for i in early], ctx), strict=True))
+    analysis = pending()
+    if analysis is None:  # the classifier process failed: classify here instead
+        analysis = _analyse(doc)
+    ctx = replace(ctx, analysis=analysis)  # keeps the memo of facts the early rules shared
+    outputs.update(zip(late, rule_outputs([rules[i] for i in late], ctx), strict=True))
+    # Merged in the rules' order, so the findings and warnings are those of one pass.
+    findings, warnings = merge_outputs([outputs[i] for i in range(len(rules))])
+    print_warnings(warnings)
+    return analysis, findings
 
 
 def _analyse(doc: Document):
@@ -196,5 +234,6 @@ def section_reports(doc: Document, labels: Sequence[SectionLabel]) -> tuple[Sect
     return tuple(reports)
 
 
-def _without_section(loc):
-    return replace(loc, section=None, end_line=None, end_column=None)
+def _without_section(loc: Location) -> Location:
+    # Built directly: dataclasses.replace costs ten times more, once per section end.
+    return Location(page=loc.page, line=loc.line, column=loc.column, paragraph=loc.paragraph)

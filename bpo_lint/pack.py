@@ -6,13 +6,12 @@ Every problem becomes a `PackError` whose one-line message names the file and th
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, fields
-from importlib import resources
 from pathlib import Path
 
+from bpo_lint.config_hints import builtin_rules_dir, did_you_mean
 from bpo_lint.kinds.base import Rule
 from bpo_lint.model import CATEGORIES, SEVERITIES
 
@@ -64,15 +63,9 @@ class Pack:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def did_you_mean(word: str, choices) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def builtin_root() -> Path:
     """The directory of the rule pack shipped with bpo-lint."""
-    return Path(str(resources.files("bpo_lint") / "rules"))
+    return builtin_rules_dir()
 
 
 def rule_files(root: Path) -> list[tuple[str, Path]]:

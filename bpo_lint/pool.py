@@ -9,6 +9,7 @@ costs the others their reports.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import signal
 import time
@@ -83,6 +84,9 @@ def run_pool(
 
     ctx = multiprocessing.get_context("fork")
     queue = deque(order)
+    # What the parent made so far (the classifier, compiled rules) goes where the workers'
+    # garbage collector never looks, so its pages stay shared instead of copied per worker.
+    gc.freeze()
     workers = [_spawn(ctx, items) for _ in range(min(jobs, len(queue)))]
     try:
         while True:
@@ -117,6 +121,7 @@ def run_pool(
     finally:
         for w in workers:
             _stop(w, kill=w.index is not None)
+        gc.unfreeze()
 
 
 def _replace(ctx, items, worker: _Worker) -> _Worker:

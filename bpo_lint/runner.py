@@ -9,8 +9,8 @@ and every other file is still reported.
 
 from __future__ import annotations
 
+import functools
 import importlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -20,12 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bpo_lint.lint import LintOptions, Target, lint_target
+from bpo_lint.lint import Classifier, LintOptions, Target, lint_target
 from bpo_lint.model import FileError, FileResult
 from bpo_lint.progress import progress_bar
 
 if TYPE_CHECKING:
     from bpo_lint.cache import Cache
+    from bpo_lint.runner_classify import ClassifierProcess
 
 DEFAULT_TIMEOUT = 120.0
 Item = tuple[Target, LintOptions]
@@ -53,8 +54,13 @@ def run_targets(
     timeout: float | None = DEFAULT_TIMEOUT,
     cache: Cache | None = None,
     progress: bool = False,
+    classifier: ClassifierProcess | None = None,
 ) -> list[FileResult]:
-    """Lint every (target, options) pair; results in input order, the same whatever `jobs` is."""
+    """Lint every (target, options) pair; results in input order, the same whatever `jobs` is.
+
+    `classifier` (runner_classify.start_classifier) classifies the files linted in this
+    process while their rules run; the caller stops it.
+    """
     from bpo_lint import cache as cache_mod
 
     items = list(items)
@@ -79,8 +85,13 @@ def run_targets(
             preload(items[i] for i in todo)
             run_pool(items, _largest_first(items, todo), jobs, timeout, finish)
         else:
+            send = None
+            if classifier is not None:
+                from bpo_lint.runner_classify import submit
+
+                send = functools.partial(submit, classifier)
             for i in todo:
-                finish(i, lint_with_alarm(*items[i], timeout))
+                finish(i, lint_with_alarm(*items[i], timeout, send))
     return results  # type: ignore[return-value]  # every slot is filled above
 
 
@@ -89,18 +100,42 @@ def _lookup(items, cache, keys, results, advance: Callable[[str], None]) -> None
 
     by_options: dict[int, str] = {}  # one fingerprint per options object, not per file
     rule_memo: dict[int, bytes] = {}
-    for i, (target, options) in enumerate(items):
-        if target.error is not None or target.data is not None:
-            continue  # stdin and known-bad targets are not cached
-        started = time.perf_counter()
+    fingerprints: list[str | None] = []
+    for _, options in items:
         if id(options) not in by_options:
             by_options[id(options)] = cache_mod.options_fingerprint(options, rule_memo)
-        keys[i] = cache_mod.file_key(cache, target.path, by_options[id(options)])
-        hit = cache_mod.load(cache, keys[i]) if keys[i] else None
-        if hit is not None and hit.path == target.path:
-            results[i] = replace(hit, seconds=time.perf_counter() - started)
-            keys[i] = None  # already stored
-            advance(target.path)
+        fingerprints.append(by_options[id(options)])
+    found, found_keys = lookup([t for t, _ in items], fingerprints, cache)
+    for i, hit in enumerate(found):
+        results[i], keys[i] = hit, found_keys[i]
+        if hit is not None:
+            advance(items[i][0].path)
+
+
+def lookup(
+    targets: Sequence[Target], fingerprints: Sequence[str | None], cache: Cache
+) -> tuple[list[FileResult | None], list[str | None]]:
+    """Cached results (None: a miss) and, for each miss that can be stored, its entry key."""
+    from bpo_lint import cache as cache_mod
+
+    results: list[FileResult | None] = []
+    keys: list[str | None] = []
+    for target, fingerprint in zip(targets, fingerprints, strict=True):
+        key = None
+        hit = None
+        # stdin, known-bad targets and targets without a fingerprint are not cached
+        if target.error is None and target.data is None and fingerprint is not None:
+            started = time.perf_counter()
+            key = cache_mod.file_key(cache, target.path, fingerprint)
+            hit = cache_mod.load(cache, key) if key else None
+            if hit is not None and hit.path == target.path:
+                hit = replace(hit, seconds=time.perf_counter() - started)
+                key = None  # already stored
+            else:
+                hit = None
+        results.append(hit)
+        keys.append(key)
+    return results, keys
 
 
 def _largest_first(items: Sequence[Item], todo: list[int]) -> list[int]:
@@ -118,6 +153,8 @@ def _largest_first(items: Sequence[Item], todo: list[int]) -> list[int]:
 
 
 def _can_fork() -> bool:
+    import multiprocessing  # only a run that lints several files needs it
+
     return sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -140,15 +177,24 @@ class _Timeout(BaseException):
     """Raised by the alarm; a BaseException so that no `except Exception` in a stage eats it."""
 
 
-def lint_with_alarm(target: Target, options: LintOptions, timeout: float | None) -> FileResult:
+def lint_with_alarm(
+    target: Target,
+    options: LintOptions,
+    timeout: float | None,
+    classifier: Classifier | None = None,
+) -> FileResult:
     """Lint one target in this process, stopped by SIGALRM after `timeout` seconds (Unix)."""
     usable = (
         timeout
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
+    if classifier is not None:
+        lint = functools.partial(lint_target, classifier=classifier)
+    else:
+        lint = lint_target  # looked up at call time, so that tests can stand in for it
     if not usable:
-        return lint_target(target, options)
+        return lint(target, options)
 
     def ring(_signum, _frame):
         raise _Timeout
@@ -157,7 +203,7 @@ def lint_with_alarm(target: Target, options: LintOptions, timeout: float | None)
     try:
         try:
             signal.setitimer(signal.ITIMER_REAL, timeout)
-            return lint_target(target, options)
+            return lint(target, options)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Timeout:  # caught out here too when the alarm rings while it is being disarmed

@@ -8,6 +8,7 @@ from bpo_lint.engine import run_rules, run_rules_checked
 from bpo_lint.kinds.base import Context, Rule
 from bpo_lint.kinds.existence import ExistenceOptions
 from bpo_lint.model import Block, Document
+from tests.conftest import FIXTURES
 
 
 def doc_of(text: str) -> Document:
@@ -90,3 +91,24 @@ def test_a_rule_failing_midway_contributes_no_partial_findings(monkeypatch):
     monkeypatch.setitem(KINDS, "test-half", Kind("test-half", ExistenceOptions, half))
     found, warnings = run_rules_checked([rule], Context(doc_of("alpha")))
     assert found == () and "RuntimeError: boom" in warnings[0]
+
+
+def test_two_passes_merged_in_rule_order_equal_one_pass():
+    from bpo_lint.engine import merge_outputs, needs_analysis, rule_outputs, run_rules_checked
+    from bpo_lint.kinds.base import Context
+    from bpo_lint.lint import read_and_section
+    from bpo_lint.nlp import analyse, pipeline_available
+    from bpo_lint.pack import load_pack
+
+    rules = load_pack().rules
+    late = [r for r in rules if needs_analysis(r)]
+    assert {r.kind for r in late} == {"required", "numeric-target"}
+    doc = read_and_section(str(FIXTURES / "deficient-msa.md"))
+    analysis = analyse(doc) if pipeline_available() else None
+    ctx = Context(doc=doc, analysis=analysis)
+    early = rule_outputs([r for r in rules if not needs_analysis(r)], Context(doc=doc))
+    by_rule = dict(zip([r.id for r in rules if not needs_analysis(r)], early, strict=True))
+    by_rule.update(zip([r.id for r in late], rule_outputs(late, ctx), strict=True))
+    two = merge_outputs([by_rule[r.id] for r in rules])
+    assert two == run_rules_checked(rules, ctx)
+    assert two[0]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
+from bpo_lint.formatters.json_text import dumps_indented
 from bpo_lint.model import AreaCoverage, FileResult, Finding, SectionReport
 
 SCHEMA_VERSION = 1
@@ -21,7 +21,7 @@ def report_dict(results: Sequence[FileResult], version: str) -> dict:
 
 def render(results: Sequence[FileResult], version: str) -> str:
     """The report as JSON text, byte-identical for identical input."""
-    return json.dumps(report_dict(results, version), indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(report_dict(results, version)) + "\n"
 
 
 def _file(r: FileResult) -> dict:

@@ -73,6 +73,14 @@ class Kind:
     options: type
     check: CheckFn
     summary: str = ""
+    # True for kinds that read ctx.analysis (the classifier's labels and coverage): the engine
+    # runs every other rule while the classifier is still working in another process.
+    needs_analysis: bool = False
+
+    @classmethod
+    def analysing(cls, name: str, options: type, check: CheckFn, summary: str = "") -> Kind:
+        """A kind that reads ctx.analysis (needs_analysis=True)."""
+        return cls(name, options, check, summary, needs_analysis=True)
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -81,7 +81,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield replace(f, area=area.id)
 
 
-KIND = Kind(
+KIND = Kind.analysing(
     "required",
     RequiredOptions,
     check,

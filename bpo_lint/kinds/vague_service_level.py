@@ -8,6 +8,7 @@ levels is not reported: the numbers live there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -27,6 +28,11 @@ ELSEWHERE = (
 )
 # A definition ('"Service Levels" means ...') names the term; it is not the clause itself.
 DEFINITION = r"(?i)[\"“”]|\bmeans\b"
+# ... nor is a numbered definition whose quotes the reader dropped ("5. SLA means these terms").
+_DEFINES = re.compile(r"[\W\d]*[\w /-]{1,60}?[\W]*\s+(?:means|shall\s+mean)\b", re.IGNORECASE)
+# A duty to meet "the Service Levels" (capitalised: a defined term) refers to levels set
+# elsewhere in the agreement; the clause that sets them is the one to check.
+_DEFINED_LEVELS = re.compile(r"\b(?:Service\s+Levels?|SLAs?)\b")
 
 
 @dataclass(frozen=True)
@@ -89,18 +95,22 @@ def span_end(sections: tuple[Section, ...], i: int) -> int:
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Report each service-level section whose text has no number and points nowhere else."""
     opts: NumericTargetOptions = rule.options
-    _, _, number, elsewhere, _ = opts.compiled
+    heading, _, number, elsewhere, _ = opts.compiled
     doc = ctx.doc
     for i in candidates(rule, ctx):
         s = doc.sections[i]
         body = doc.text[s.body_start : span_end(doc.sections, i)]
         if not body.strip() or number.search(body) or (elsewhere and elsewhere.search(body)):
             continue
+        if _DEFINES.match(doc.text, s.start):
+            continue
+        if not heading.search(s.title) and _DEFINED_LEVELS.search(body):
+            continue  # classified as a service-level clause only because it names them
         end = s.body_start if s.body_start > s.start else s.end
         yield make_finding(rule, ctx, s.start, end, section=s.title or s.id)
 
 
-KIND = Kind(
+KIND = Kind.analysing(
     "numeric-target",
     NumericTargetOptions,
     check,

@@ -8,8 +8,6 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from bpo_lint.areas import AREA_IDS
-
 THRESHOLDS_FILE = "thresholds.json"
 MANIFEST_FILE = "manifest.json"
 DEFAULT_THRESHOLD = 0.5
@@ -32,6 +30,8 @@ def pipeline_available(path: Path | None = None) -> bool:
 def load_pipeline(path: str) -> tuple[object, dict[str, float]]:
     """The spaCy pipeline at `path` and its per-area thresholds; loaded once per process."""
     import spacy
+
+    from bpo_lint.areas import AREA_IDS
 
     folder = Path(path)
     nlp = spacy.load(folder)
@@ -59,6 +59,8 @@ def chunks(text: str) -> list[str]:
 
 def score_texts(nlp, texts: list[str]) -> list[dict[str, float]]:
     """Area scores for each text: the highest score over its chunks (0.0 for empty text)."""
+    from bpo_lint.areas import AREA_IDS
+
     pieces: list[str] = []
     owner: list[int] = []
     for i, text in enumerate(texts):

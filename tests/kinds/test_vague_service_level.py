@@ -92,3 +92,22 @@ def test_definitions_and_redacted_or_referenced_levels_are_not_reported():
     assert run(document([('"Service Levels" means', "the levels the parties agree.", None)])) == []
     assert run(document([("Service Levels", "The levels are [***].", None)])) == []
     assert run(document([("Service Levels", "The levels are set forth in the Plan.", None)])) == []
+
+
+def test_a_numbered_definition_whose_quotes_were_dropped_is_not_a_clause():
+    doc = document([("5. SLA", "means these service level terms as agreed.", None)])
+    assert run(doc) == []
+
+
+def test_a_classified_clause_that_only_refers_to_the_defined_service_levels_is_not_reported():
+    doc = document(
+        [
+            ("(c)", "tune the network as needed to meet the Service Levels;", None),
+            ("(d)", "keep the service levels high.", None),
+        ]
+    )
+    labels = (SectionLabel(("service_levels",)), SectionLabel(("service_levels",)))
+    assert [f.message for f in run(doc, Analysis(labels, {}))] == ["(d)"]
+    # a clause headed "Service Levels" is itself where the numbers belong: still reported
+    doc = document([("Service Levels", "The Supplier shall meet the Service Levels.", None)])
+    assert [f.message for f in run(doc)] == ["Service Levels"]
