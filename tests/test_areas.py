@@ -120,6 +120,37 @@ def _copy_pack(tmp_path: Path) -> Path:
     return folder
 
 
+def test_every_shipped_cue_compiles():
+    # Built-in area files are not compiled at load (start-up time), so this test is their check.
+    cues = [
+        cue
+        for area in AREAS
+        for cue in (
+            *area.heading_cues,
+            *area.body_cues,
+            *(c for e in area.elements for c in e.cues),
+        )
+    ]
+    assert len(cues) > 100
+    for cue in cues:
+        assert isinstance(compile_cue(cue), re.Pattern), cue
+
+
+def test_number_lookahead_keeps_every_number_form():
+    duration = compile_cue(expand(r"%DURATION%"))
+    for text in (
+        "30 days",
+        "Thirty (30) days",
+        "one hundred and twenty days",
+        "EIGHT hours",
+        "1,5 months",
+        "seven weeks",
+        "sixty (60) business days",
+        "nine years",
+    ):
+        assert duration.fullmatch(text), text
+
+
 def test_extra_dir_overrides_an_area(tmp_path):
     folder = _copy_pack(tmp_path)
     path = folder / "service_levels.toml"
