@@ -60,6 +60,10 @@ def heldout_report(pipeline: Path, corpus: Path) -> None:
     areas = load_areas()
     for title, examples in (
         ("heading-labelled sections", [e for e in data.heldout if e.source == "heading"]),
+        (
+            "CUAD only (headings + CUAD clause labels, no written examples)",
+            [e for e in data.heldout if e.source != "written"],
+        ),
         ("all held-out examples (headings + CUAD clause labels + written)", list(data.heldout)),
     ):
         scores = clause_scores(nlp, [e.text for e in examples])
