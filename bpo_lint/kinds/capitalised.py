@@ -13,17 +13,20 @@ import re
 
 from bpo_lint.kinds.base import Context
 from bpo_lint.kinds.terms import defined_terms
+from bpo_lint.kinds.textutil import finditer_at
 
 # Defined in passing: "Account Representatives (as defined in Section 18.1)", "Local Area
 # Network (LAN)".
 # Possessive word runs (*+) and a word start keep the scans linear on long runs of letters.
+# The look-behind comes after the first capital (here and in _MEANS_PLAIN) so that the engine
+# skips to the next capital instead of trying every offset.
 _IN_PASSING = re.compile(
-    r"(?<![\w-])(?P<t>[A-Z][\w-]*+(?:\s+[A-Z][\w-]*+){1,4})\s*\((?:as\s+(?:such\s+term\s+is\s+)?defined"
+    r"(?P<t>[A-Z](?<![\w-].)[\w-]*+(?:\s+[A-Z][\w-]*+){1,4})\s*\((?:as\s+(?:such\s+term\s+is\s+)?defined"
     r"|[\"“]?[A-Z]{2,}[\"”]?\))"
 )
 _QUOTED = re.compile(r"[\"“'‘](?:the\s+)?(?P<t>[A-Z][^\"“”'‘’\n]{0,79}?)[\"”'’]")
 _MEANS_PLAIN = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<t>[A-Z][\w&/-]*+(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w&/-]*+){0,5})[*_]*"
+    r"(?P<t>[A-Z](?<![^\s(].)[\w&/-]*+(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w&/-]*+){0,5})[*_]*"
     r"\s*(?::\s|\s(?:shall\s+)?means?\b|\shas\s+the\s+meaning|\sis\s+defined)",
     re.MULTILINE,
 )
@@ -102,13 +105,22 @@ def variants(term: str) -> set[str]:
     return out
 
 
+_SPACE_RUN = re.compile(r"\s\s+")
+
+
+def _runin_starts(text: str) -> list[int]:
+    """Where a _RUNIN match may begin: a line start, or the end of a run of 2+ spaces."""
+    lines = [0, *(m.end() for m in re.finditer("\n", text))]
+    return sorted({*lines, *(m.end() for m in _SPACE_RUN.finditer(text))})
+
+
 def _known_terms(ctx: Context) -> frozenset[str]:
     text = ctx.doc.text
     found = {d.term for d in defined_terms(ctx)}
     found.update(m["t"].strip() for m in _QUOTED.finditer(text))
     found.update(m["t"].strip() for m in _MEANS_PLAIN.finditer(text))
     found.update(m["t"].strip() for m in _PAREN_PLAIN.finditer(text))
-    found.update(m["t"].strip() for m in _RUNIN.finditer(text))
+    found.update(m["t"].strip() for m in finditer_at(_RUNIN, text, _runin_starts(text)))
     found.update(m["t"].strip() for m in _IN_PASSING.finditer(text))
     out: set[str] = set()
     for term in found:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
 from bpo_lint.kinds.clauses import actor, clause_bounds, document_sentences
+from bpo_lint.kinds.literal_scan import compile_scan, may_match, prefix_spots
 from bpo_lint.kinds.textutil import compile_regex
 from bpo_lint.kinds.values import Value, document_values, same_quantity
 
@@ -45,6 +46,8 @@ class ConflictOptions:
         for name in names:
             pattern = getattr(self, name)
             self._re[name] = compile_regex(pattern, True, name) if pattern else None
+        if self.sentence:
+            self._re["scan:sentence"] = compile_scan(self._re["sentence"])
         if not isinstance(self.keys, dict):
             raise ValueError("keys must be a table of qualifier -> {label = regex}")
         for key, labels in self.keys.items():
@@ -81,12 +84,15 @@ def claims(opts: ConflictOptions, ctx: Context) -> list[Claim]:
     everything = document_values(ctx)
     starts = [v.start for v in everything]
     r = opts._re
+    # Where the sentence cue's first words occur: a sentence holding none of them cannot match,
+    # so most values skip the regex search (the costly part on a long agreement).
+    spots = prefix_spots(r["scan:sentence"], ctx) if r["sentence"] else None
     out = []
     for v in values:
         sent_start, s1 = sents.at(v.start)
         s0, s1 = max(sent_start, v.start - _REACH_BACK), min(s1, v.end + _REACH_AHEAD)
         sentence = text[s0:s1]
-        if r["sentence"] and not r["sentence"].search(sentence):
+        if r["sentence"] and not (may_match(spots, s0, s1) and r["sentence"].search(sentence)):
             continue
         if r["exclude_sentence"] and r["exclude_sentence"].search(sentence):
             continue

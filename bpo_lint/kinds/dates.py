@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
-from bpo_lint.kinds.clauses import document_sentences, find_near
+from bpo_lint.kinds.clauses import document_sentences
 from bpo_lint.kinds.conflict import where
+from bpo_lint.kinds.literal_scan import find_near_if
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -45,6 +46,9 @@ _OTHER = re.compile(
     re.I,
 )
 
+# Every date shape holds a year: a window without one cannot hold a match.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
 
 @dataclass(frozen=True)
 class ExpiryOptions:
@@ -67,6 +71,16 @@ def parse_date(words: str) -> dt.date | None:
         return None
 
 
+def find_dated(
+    pattern: re.Pattern[str], text: str, words: tuple[str, ...], back: int, ahead: int
+) -> list[re.Match[str]]:
+    """What clauses.find_near gives for a pattern that holds a date: windows with no year in
+    them (most, in a long agreement) are not searched."""
+    return find_near_if(
+        pattern, text, words, back, ahead, lambda lo, hi: _YEAR.search(text, lo, hi) is not None
+    )
+
+
 def _date_of(m: re.Match[str]) -> dt.date | None:
     group = next((g for g in ("a", "b", "c") if m.groupdict().get(g)), None)
     return parse_date(m[group]) if group else None
@@ -75,13 +89,13 @@ def _date_of(m: re.Match[str]) -> dt.date | None:
 def check(rule: Rule, ctx: Context) -> Iterator:
     """Report an expiry date of the agreement that falls before its effective date."""
     text = ctx.doc.text
-    candidates = find_near(_EFFECTIVE, text, ("effective",), 40, 200)
+    candidates = find_dated(_EFFECTIVE, text, ("effective",), 40, 200)
     effective = next(((m, d) for m in candidates if (d := _date_of(m))), None)
     if effective is None:
         return
     (em, edate), sents = effective, document_sentences(ctx)
     words = ("expir", "terminat", "until", "through", "end", "continu", "remain")
-    for m in find_near(_EXPIRY, text, words, 0, 40):
+    for m in find_dated(_EXPIRY, text, words, 0, 40):
         date = _date_of(m)
         s0, _ = sents.at(m.start())
         before = text[max(s0, m.start() - 200) : m.start()]

@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - older or other Pythons: no prefilter
     _sre = _sre_parse = None
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
+from bpo_lint.kinds.literal_scan import Scan, compile_scan, scan, search
 from bpo_lint.kinds.textutil import (
     allowed,
     compile_regex,
@@ -138,6 +139,9 @@ class ExistenceOptions:
     group_within: int = 0
     regex: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     compiled: tuple = field(default=(), init=False, repr=False, compare=False)
+    scans: tuple[Scan | None, Scan | None] = field(
+        default=(None, None), init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -159,20 +163,23 @@ class ExistenceOptions:
         set_(self, "regex", regex)
         names = ("unless_after", "unless_before", "unless_line", "unless_document")
         set_(self, "compiled", tuple(optional_regex(getattr(self, n), n) for n in names))
+        document = self.compiled[3]
+        set_(self, "scans", tuple(compile_scan(r) if r else None for r in (regex, document)))
 
 
 def matches(rule: Rule, ctx: Context) -> Iterator[tuple[int, int]]:
     """The spans of `rule`'s pattern in the document that no context option excuses."""
     opts: ExistenceOptions = rule.options
-    after, before, line, document = opts.compiled
+    after, before, line, _ = opts.compiled
+    main, document = opts.scans
     text = ctx.doc.text
-    if opts.regex is None:
+    if main is None:
         return
     definitions: dict[str, bool] = {}
-    for m in opts.regex.finditer(text):
+    for m in scan(main, ctx):
         if document is not None:
             # The document-wide escape is a slow search: make it only once there is a match.
-            if document.search(text):
+            if search(document, ctx):
                 return
             document = None
         start, end = m.span()

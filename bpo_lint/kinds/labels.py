@@ -8,9 +8,11 @@ start with a label count too, so a clause the sectioner did not split is still f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context
+from bpo_lint.kinds.textutil import finditer_at
 from bpo_lint.model import Document
 
 ATTACHMENTS = ("schedule", "exhibit", "annex", "appendix", "attachment", "addendum")
@@ -25,8 +27,9 @@ _LINE_NUM = re.compile(
 )
 # A dotted number standing alone in running text ("... 12.2.10 it will ...") or "5. TITLE":
 # a clause the sectioner missed (numbers inside references are removed first).
+# The first digit comes before the look-behind so that the engine skips to the next digit.
 _BARE_NUM = re.compile(
-    r"(?<![\w.$€£,/-])(?:\d{1,3}(?:\.\d{1,3})+|\d{1,2}(?=\.\s+[A-Z]))(?![\w%]|\.\d|,\d)"
+    r"\d(?<![\w.$€£,/-]\d)(?:\d{0,2}(?:\.\d{1,3})+|\d?(?=\.\s+[A-Z]))(?![\w%]|\.\d|,\d)"
 )
 _LINE_ART = re.compile(
     r"^[ \t#*>_]*article\s+(?P<n>[IVXLC]+|\d{1,3})\b", re.IGNORECASE | re.MULTILINE
@@ -44,6 +47,13 @@ _LINE_ATT = re.compile(
 _RUNIN_SECTION = re.compile(
     r"(?:(?<=[.:]\s)|(?<=[A-Z]{2}\s))\s?(?:Section|SECTION|Clause|CLAUSE)\s+(?P<n>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=[A-Z][a-z])"
 )
+_RUNIN_WORD = re.compile(r"Section|SECTION|Clause|CLAUSE")
+
+
+def _runin_sections(text: str) -> Iterator[re.Match[str]]:
+    """_RUNIN_SECTION.finditer(text), tried only where it may begin: at or just before its word."""
+    starts = (p for m in _RUNIN_WORD.finditer(text) for p in (m.start() - 1, m.start()) if p >= 0)
+    return finditer_at(_RUNIN_SECTION, text, starts)
 
 
 def roman(s: str) -> int | None:
@@ -58,12 +68,15 @@ def roman(s: str) -> int | None:
     return total
 
 
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+
+
 def num_key(label: str) -> tuple[int, ...] | None:
     """(4, 2) for "4.2" or "4.02"; None when the label is not dotted decimal numbers."""
     label = label.rstrip(".")
-    if not re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", label):
+    if not _DOTTED.fullmatch(label):  # compiled once: called for every number of the text
         return None
-    return tuple(int(p) for p in label.split("."))
+    return tuple(map(int, label.split(".")))
 
 
 def art_value(label: str) -> int | None:
@@ -109,28 +122,47 @@ def _from_id(sec_id: str, nums: set, arts: set, atts: set) -> bool:
     return found
 
 
-def document_labels(doc: Document, reference_spans: re.Pattern[str] | None = None) -> Labels:
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with each (start, end) span (ascending, disjoint) turned into spaces."""
+    parts, last = [], 0
+    for a, b in spans:
+        parts += (text[last:a], " " * (b - a))
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def document_labels(
+    doc: Document, reference_spans: re.Pattern[str] | Sequence[tuple[int, int]] | None = None
+) -> Labels:
     """The labels of doc's sections and of every line that starts with a label; with
-    `reference_spans` (a regex of cross-references), also numbers standing alone in the text."""
+    `reference_spans` (a regex of cross-references, or the spans it matches), also numbers
+    standing alone in the text."""
     nums: set[tuple[int, ...]] = set()
     arts: set[int] = set()
     atts: set[tuple[str, str]] = set()
     numbered = sum(_from_id(s.id, nums, arts, atts) for s in doc.sections)
     text = doc.text
-    line_keys = [k for m in _LINE_NUM.finditer(text) if (k := num_key(m["n"]))]
+    # The _LINE_* patterns match only at a line start: try those, not every offset.
+    lines = [0, *(m.end() for m in re.finditer("\n", text))]
+    line_keys = [k for m in finditer_at(_LINE_NUM, text, lines) if (k := num_key(m["n"]))]
     nums.update(line_keys)
     dotted = sum(len(k) > 1 for k in line_keys)
     # run-in labels resolve references but are too loosely found to enable sub-clause checks
-    nums.update(k for m in _RUNIN_SECTION.finditer(text) if (k := num_key(m["n"])))
+    nums.update(k for m in _runin_sections(text) if (k := num_key(m["n"])))
     if reference_spans is not None:
-        free = reference_spans.sub(lambda m: " " * len(m.group()), text)
+        if isinstance(reference_spans, re.Pattern):
+            reference_spans = [m.span() for m in reference_spans.finditer(text)]
+        free = _blanked(text, reference_spans)
         nums.update(k for m in _BARE_NUM.finditer(free) if (k := num_key(m.group())))
-    arts.update(v for m in _LINE_ART.finditer(text) if (v := art_value(m["n"])))
-    atts.update((m["w"].lower(), att_label(m["n"])) for m in _LINE_ATT.finditer(text))
+    arts.update(v for m in finditer_at(_LINE_ART, text, lines) if (v := art_value(m["n"])))
+    atts.update((m["w"].lower(), att_label(m["n"])) for m in finditer_at(_LINE_ATT, text, lines))
     return Labels(frozenset(nums), frozenset(arts), frozenset(atts), numbered, dotted)
 
 
-def labels(ctx: Context, reference_spans: re.Pattern[str] | None = None) -> Labels:
+def labels(
+    ctx: Context, reference_spans: re.Pattern[str] | Sequence[tuple[int, int]] | None = None
+) -> Labels:
     """document_labels(ctx.doc, reference_spans), computed once per document."""
     key = "document_labels" if reference_spans is None else "document_labels+bare"
     return ctx.memo(key, lambda: document_labels(ctx.doc, reference_spans))

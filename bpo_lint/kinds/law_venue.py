@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context
 from bpo_lint.kinds.clauses import document_part, document_sentences, find_near
+from bpo_lint.kinds.literal_scan import find_near_if
 
 _PLACE = r"(?:the\s+)?(?:[A-Z][\w'’-]*)(?:(?:\s+|,\s*)(?:of\s+|and\s+|de\s+)?(?:[A-Z][\w'’-]*))*"
 _LAW = re.compile(
@@ -85,10 +86,15 @@ def differ(a: Choice, b: Choice) -> bool:
     return not (a.words & b.words)
 
 
-def _choices(ctx: Context, pattern: re.Pattern[str], words: tuple[str, ...]) -> list[Choice]:
+def _choices(
+    ctx: Context, pattern: re.Pattern[str], words: tuple[str, ...], needed: str = ""
+) -> list[Choice]:
     text, sents = ctx.doc.text, document_sentences(ctx)
     out = []
-    for m in find_near(pattern, text, words, 200, 0):
+    # `needed` is a word every match of the (case-sensitive) pattern holds.
+    for m in find_near_if(
+        pattern, text, words, 200, 0, lambda lo, hi: text.find(needed, lo, hi) >= 0
+    ):
         name = next(g for g in ("p", "q", "r") if m.group(g))
         s0, s1 = sents.at(m.start())
         s0 = max(s0, m.start() - 300)
@@ -110,7 +116,8 @@ def governing_laws(ctx: Context) -> list[Choice]:
 def exclusive_venues(ctx: Context) -> list[Choice]:
     """Every choice of exclusive courts for disputes under the agreement, in document order."""
     return ctx.memo(
-        "exclusive_venues", lambda: _choices(ctx, _VENUE, ("exclusive", "venue", "court"))
+        "exclusive_venues",
+        lambda: _choices(ctx, _VENUE, ("exclusive", "venue", "court"), "exclusive"),
     )
 
 

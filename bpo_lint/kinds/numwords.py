@@ -48,12 +48,13 @@ NUMBER_WORDS = (
     rf"(?:[\s-]+and[\s-]+(?:a|one)[\s-]+(?:half|quarter)\b)?)"
 )
 _SPLIT = re.compile(r"[\s-]+")
+_BAD_COMMA = re.compile(r"\b(?!million|thousand|billion)[a-z]+,")
 
 
 def parse_number_words(words: str) -> float | None:
     """The value of a phrase of number words, or None when it is not a well-formed number."""
     low = words.lower().strip()
-    if re.search(r"\b(?!million|thousand|billion)[a-z]+,", low):
+    if _BAD_COMMA.search(low):
         return None  # a comma only follows a scale word ("one million, two hundred")
     tokens = [t for t in _SPLIT.split(low.replace(",", " ")) if t]
     total, current, fraction, seen = 0.0, 0.0, 0.0, False

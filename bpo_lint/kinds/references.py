@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
 from bpo_lint.kinds.labels import ATTACHMENTS, Labels, art_value, att_label, labels, num_key
+from bpo_lint.kinds.textutil import finditer_at
 
 _NUM = r"\d{1,3}(?:\.\d{1,3})*(?!\w)"
 _SUB = r"(?:\s?\([a-zA-Z0-9]{1,5}\))*"
@@ -25,6 +26,15 @@ _REF = re.compile(
     rf"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<list>(?:{_NUM}|[A-Z]{{1,2}}\b|[IVXLC]+\b){_SUB}"
     rf"(?:{_CONNECT}(?:{_NUM}|[A-Z]{{1,2}}\b|[IVXLC]+\b){_SUB})*)(?![\w.]\w|%)",
     re.IGNORECASE,
+)
+# Where a reference may begin: a word starting like one of _REF's words, after a non-word
+# character. Case-sensitive on purpose (the engine skips to the next candidate letter only then),
+# so the first letter lists each character that matches it ignoring case ("ſ" is an "s").
+_WORDS = ("section", "clause", "article", *ATTACHMENTS)
+_FOLDS = {"s": "ſ", "k": "\u212a"}
+_FIRST = "".join(sorted({c for w in _WORDS for c in w[0] + w[0].upper() + _FOLDS.get(w[0], "")}))
+_REF_START = re.compile(
+    rf"[{_FIRST}](?<!\w[{_FIRST}])(?i:{'|'.join(sorted({w[1:] for w in _WORDS}))})"
 )
 _ITEM = re.compile(rf"(?P<label>{_NUM}|[A-Z]{{1,2}}\b|[IVXLC]+\b)(?P<sub>{_SUB})", re.IGNORECASE)
 _COMPOUND = re.compile(r"[A-Z0-9]{1,4}-[A-Z0-9]|\d{1,3}(?:\.\d{1,3})*\.[a-zA-Z]\b")
@@ -152,13 +162,24 @@ def _chain_end(text: str, after: int, memo: dict[int, int]) -> int:
     return end
 
 
+def references(ctx: Context) -> list[re.Match[str]]:
+    """Every match of _REF in the document, in order, found once."""
+
+    def find() -> list[re.Match[str]]:
+        text = ctx.doc.text
+        return list(finditer_at(_REF, text, (m.start() for m in _REF_START.finditer(text))))
+
+    return ctx.memo("reference_matches", find)
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator:
     text, opts = ctx.doc.text, rule.options
-    lab = labels(ctx, _REF)
+    refs = references(ctx)
+    lab = labels(ctx, [m.span() for m in refs])
     amendment = bool(_AMENDMENT.search(text[:400]))
     seen: dict[str, list[tuple[int, int]]] = {}
     chain_ends: dict[int, int] = {}
-    for m in _REF.finditer(text):
+    for m in refs:
         word = m["word"]
         if word[0].islower() and singular(word) not in ("section", "clause"):
             continue  # "schedule 2 meetings", "article of clothing": not labels

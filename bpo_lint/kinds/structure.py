@@ -10,21 +10,27 @@ page and its continuation often repeat the label.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
 from bpo_lint.kinds.labels import art_value
+from bpo_lint.kinds.textutil import finditer_at, line_starts
 from bpo_lint.model import Section
 
 _LAST_NUM = re.compile(r"^(?P<head>(?:.*/)?(?:\d{1,3}\.)*)(?P<n>\d{1,3})$")
-_SENTENCE = re.compile(r"\b[a-z]+ [a-z]+ [a-z]+ [a-z]+ [a-z]+\b")  # prose, not a contents line
-# A table-of-contents line: ends with a page number, or lists several clause numbers.
-_CONTENTS_LINE = re.compile(r"\s\d{1,3}$|(?:\s\d{1,3}\.\d{1,3}\s.*){2}")
+# Prose, not a contents line. The look-behind (a word start) follows the first letter, so the
+# engine skips to the next lower-case letter instead of trying every offset.
+_SENTENCE = re.compile(r"[a-z](?<!\w[a-z])[a-z]* [a-z]+ [a-z]+ [a-z]+ [a-z]+\b")
+# A table-of-contents line: ends with a page number, or lists several clause numbers. The
+# shared first "\s" lets the engine skip from space to space (3x faster on long lines).
+_CONTENTS_LINE = re.compile(r"\s(?:\d{1,3}$|\d{1,3}\.\d{1,3}\s.*\s\d{1,3}\.\d{1,3}\s)")
 _LINE_NUMBER = re.compile(
     r"(?:^|(?<=[.;:]\n)|(?<=\n\n))[ \t]*(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(?=[A-Z])", re.MULTILINE
 )
+_SUBCLAUSE = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
 _REDACTED = re.compile(r"redacted|\*\*\*|\bomitted\b|intentionally", re.IGNORECASE)
 _LAST_ART = re.compile(r"^Article (?P<n>[IVXLC]+|\d{1,3})$")
 
@@ -63,7 +69,8 @@ def _children(doc_sections: tuple[Section, ...]) -> dict[int | None, list[int]]:
 
 def _label_in_text(text: str, label: str) -> bool:
     """Whether `label` ("8.4") stands alone somewhere: a clause the sectioner left unsplit."""
-    return re.search(rf"(?<![\w.]){re.escape(label)}(?!\d|\.\d)", text) is not None
+    lab = re.escape(label)  # the literal first, its look-behind after: a fast literal scan
+    return re.search(rf"{lab}(?<![\w.]{lab})(?!\d|\.\d)", text) is not None
 
 
 def _missing_label(head: str, n: int, article: bool) -> str:
@@ -104,11 +111,11 @@ def _gaps(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int])
         prev, prev_sec = cur, sec
 
 
-def _repeated_label(text: str, sec: Section) -> int | None:
+def _repeated_label(text: str, sec: Section, lines: list[int]) -> int | None:
     """Offset of a second clause printed with this section's number inside its span (the
     sectioner keeps one clause per number, so a repeated 5.2 ends up inside the first 5.2)."""
     label = sec.id
-    if not re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+", label):
+    if not _SUBCLAUSE.fullmatch(label):
         return None
     if text[text.rfind("\n", 0, sec.start) + 1 : sec.start].strip():
         return None  # the sectioner started this clause mid-line: maybe at a cross-reference
@@ -119,7 +126,9 @@ def _repeated_label(text: str, sec: Section) -> int | None:
     # One shared pattern for every label (compiling one per section cost seconds on long
     # agreements); a match for another number cannot hide one for this label, as both start
     # only just after a line break.
-    found = _LINE_NUMBER.finditer(text, sec.body_start, sec.end)
+    # _LINE_NUMBER matches only at a line start: try those of the body, not every offset.
+    starts = lines[bisect.bisect_left(lines, sec.body_start) : bisect.bisect_right(lines, sec.end)]
+    found = finditer_at(_LINE_NUMBER, text, starts, sec.end)
     m = next((m for m in found if m.group(1) == label), None)
     if m is None or not _SENTENCE.search(text, sec.start, m.start()):
         return None  # no sentence before the repeat: a table of contents line
@@ -135,7 +144,7 @@ def _duplicates(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list
         first, at = None, None
         if sep and base in by_id and _number(by_id[base]) and "/" not in base:
             first, at = by_id[base], sec.start
-        elif (offset := _repeated_label(text, sec)) is not None:
+        elif (offset := _repeated_label(text, sec, line_starts(ctx))) is not None:
             first, at = sec, offset
         if first is not None and at is not None:
             yield make_finding(

@@ -60,14 +60,19 @@ def _index(ctx: Context) -> _WordIndex:
     """The document's words and where each occurs, computed once."""
 
     def build() -> _WordIndex:
+        # map() over unbound methods, not generator expressions: ~80,000 words in a long MSA
         matches = list(_TOKEN.finditer(ctx.doc.text))
-        words = tuple(m.group() for m in matches)
-        lower = tuple(w.lower() for w in words)
+        words = tuple(map(re.Match.group, matches))
+        lower = tuple(map(str.lower, words))
         at: dict[str, list[int]] = {}
         for i, w in enumerate(lower):
-            at.setdefault(w, []).append(i)
-        starts = tuple(m.start() for m in matches)
-        return _WordIndex(words, lower, starts, tuple(m.end() for m in matches), at)
+            found = at.get(w)
+            if found is None:
+                at[w] = [i]
+            else:
+                found.append(i)
+        starts = tuple(map(re.Match.start, matches))
+        return _WordIndex(words, lower, starts, tuple(map(re.Match.end, matches)), at)
 
     return ctx.memo("word_index", build)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from bpo_lint.kinds.base import Context
 
@@ -46,6 +46,30 @@ def union_regex(
         chars = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))
         union = f"(?=[{re.escape(chars)}])(?:{union})"
     return compile_regex(union, ignorecase, what)
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, 0, endpos), trying only the offsets `starts` (ascending): the same
+    matches when every match can only begin at one of them and none is empty."""
+    # Python's engine has no fast skip for a pattern that opens with a look-behind, an anchor
+    # or a case-insensitive word: it runs the pattern at every offset of a long text. A cheap
+    # scan for where a match may begin, then a match there, does the same work on far fewer.
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = pattern.match(text, p) if endpos is None else pattern.match(text, p, endpos)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def line_starts(ctx: Context) -> list[int]:
+    """The offset of every line of the document's text, computed once."""
+    text = ctx.doc.text
+    return ctx.memo("line_starts", lambda: [0, *(m.end() for m in re.finditer("\n", text))])
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

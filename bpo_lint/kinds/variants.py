@@ -7,12 +7,12 @@ finding is raised once per document, at the first use of the second variant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
 from bpo_lint.kinds.existence import as_strings, optional_regex
+from bpo_lint.kinds.literal_scan import Scan, compile_scan, scan, search
 from bpo_lint.kinds.textutil import allowed, compile_regex, is_quoted
 from bpo_lint.model import Finding
 
@@ -26,7 +26,7 @@ class VariantsOptions:
     ignorecase: bool = True
     unless_document: str = ""  # regex: report nothing when the document matches anywhere
     compiled: tuple = field(default=(), init=False, repr=False, compare=False)
-    document: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    document: Scan | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.variants, dict) or len(self.variants) < 2:
@@ -38,10 +38,10 @@ class VariantsOptions:
             pats = as_strings(pats, f"variants.{label}")
             what = f"'variants.{label}'"
             regex = "|".join(f"(?:{compile_regex(p, self.ignorecase, what).pattern})" for p in pats)
-            compiled.append((label, compile_regex(regex, self.ignorecase, what)))
+            compiled.append((label, compile_scan(compile_regex(regex, self.ignorecase, what))))
         object.__setattr__(self, "compiled", tuple(compiled))
         document = optional_regex(self.unless_document, "unless_document")
-        object.__setattr__(self, "document", document)
+        object.__setattr__(self, "document", document and compile_scan(document))
 
 
 def first_uses(rule: Rule, ctx: Context) -> list[tuple[int, int, str, int]]:
@@ -55,7 +55,7 @@ def first_uses(rule: Rule, ctx: Context) -> list[tuple[int, int, str, int]]:
     spans = sorted(
         (m.start(), -m.end(), label)
         for label, regex in opts.compiled
-        for m in regex.finditer(text)
+        for m in scan(regex, ctx)
         if m.end() > m.start() and not is_quoted(text, *m.span()) and not allowed(ctx, m.group(0))
     )
     first: dict[str, tuple[int, int]] = {}
@@ -73,7 +73,7 @@ def first_uses(rule: Rule, ctx: Context) -> list[tuple[int, int, str, int]]:
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One finding when at least `min_variants` variants occur in the document."""
     opts: VariantsOptions = rule.options
-    if opts.document and opts.document.search(ctx.doc.text):
+    if opts.document and search(opts.document, ctx):
         return
     uses = first_uses(rule, ctx)
     if len(uses) < opts.min_variants:
