@@ -93,6 +93,53 @@ def compile_cue(cue: str) -> re.Pattern[str]:
     return re.compile(cue, re.IGNORECASE)
 
 
+# A backreference counts groups, which joining cues into one pattern would renumber.
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@functools.lru_cache(maxsize=1024)
+def compile_any(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that matches wherever one of the cues matches, or None if they cannot be
+    joined (a backreference, or inline flags that are only valid at a pattern's start)."""
+    # One search of a joined pattern instead of one per cue: the engine tries every cue at each
+    # position in a single pass, which is most of what classifying a long document costs.
+    if not cues or any(_BACKREFERENCE.search(c) for c in cues):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def any_cue(cues: tuple[str, ...], text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when one of the (expanded) cues matches somewhere in text[start:end]."""
+    end = len(text) if end is None else end
+    joined = compile_any(cues)
+    if joined is not None:
+        return joined.search(text, start, end) is not None
+    return any(compile_cue(c).search(text, start, end) for c in cues)
+
+
+def first_cue_match(
+    cues: tuple[str, ...], text: str, start: int, end: int
+) -> tuple[int, int] | None:
+    """The span of the leftmost cue match in text[start:end] (the longest at that start)."""
+    joined = compile_any(cues)
+    if joined is None:
+        hits = [m for c in cues if (m := compile_cue(c).search(text, start, end))]
+    else:
+        m = joined.search(text, start, end)
+        if m is None:
+            return None
+        # The joined pattern finds the leftmost start; each cue matched there gives its end.
+        at = m.start()
+        hits = [m for c in cues if (m := compile_cue(c).match(text, at, end))]
+    if not hits:
+        return None
+    first = min(hits, key=lambda m: (m.start(), -m.end()))
+    return first.start(), first.end()
+
+
 def _unknown_keys(shown: str, data: dict, allowed: tuple[str, ...], where: str = "") -> None:
     for key in data:
         if key not in allowed:

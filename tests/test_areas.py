@@ -12,8 +12,11 @@ from bpo_lint.areas import (
     AREA_IDS,
     AreaError,
     _builtin_dir,
+    any_cue,
+    compile_any,
     compile_cue,
     expand,
+    first_cue_match,
     load_areas,
 )
 from bpo_lint.nlp.headings import heading_areas
@@ -149,6 +152,34 @@ def test_number_lookahead_keeps_every_number_form():
         "nine years",
     ):
         assert duration.fullmatch(text), text
+
+
+def test_joined_cues_find_what_the_cues_find_one_by_one():
+    text = "The Supplier shall give ninety (90) days notice. Fees are due within 30 days."
+    for area in AREAS:
+        for element in area.elements:
+            assert compile_any(element.cues) is not None, element.id
+            one_by_one = [m for c in element.cues if (m := compile_cue(c).search(text, 0, 60))]
+            expected = min(one_by_one, key=lambda m: (m.start(), -m.end())) if one_by_one else None
+            span = first_cue_match(element.cues, text, 0, 60)
+            assert span == ((expected.start(), expected.end()) if expected else None), element.id
+            assert any_cue(element.cues, text, 0, 60) == bool(one_by_one)
+
+
+def test_leftmost_cue_match_is_the_longest_at_that_start():
+    assert first_cue_match(("notice", "notice period", "period"), "a notice period", 0, 15) == (
+        2,
+        15,
+    )
+    assert first_cue_match(("xyz",), "a notice period", 0, 15) is None
+
+
+@pytest.mark.parametrize("cue", [r"(\w+) \1", r"(?P<w>\w+) (?P=w)", "(?i)ab"])
+def test_cues_that_cannot_be_joined_are_tried_one_by_one(cue):
+    cues = ("zzz", cue)
+    assert compile_any(cues) is None
+    assert any_cue(cues, "say ab ab again")
+    assert first_cue_match(cues, "say ab ab again", 0, 15) is not None
 
 
 def test_extra_dir_overrides_an_area(tmp_path):

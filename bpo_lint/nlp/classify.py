@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bpo_lint.areas import AREA_IDS, Area, compile_cue
+from bpo_lint.areas import AREA_IDS, Area, any_cue
 from bpo_lint.model import Document, SectionLabel
 from bpo_lint.nlp.dataset import MIN_CHARS, model_text, own_text
 from bpo_lint.nlp.headings import heading_areas, heading_kind, is_definition
@@ -99,10 +99,7 @@ def decide(
     for area in areas:
         bar = thresholds[area.id] + margin * (1 - thresholds[area.id])
         score = scores.get(area.id, 0.0)
-        if score >= bar or (
-            score >= bar * BODY_CUE_FACTOR
-            and any(compile_cue(c).search(text) for c in area.body_cues)
-        ):
+        if score >= bar or (score >= bar * BODY_CUE_FACTOR and any_cue(area.body_cues, text)):
             found.add(area.id)
     return found
 

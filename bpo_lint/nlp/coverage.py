@@ -7,7 +7,7 @@ found: a false "covered" would hide a gap from the reviewer, so doubt always mea
 
 from __future__ import annotations
 
-from bpo_lint.areas import Area, Element, compile_cue
+from bpo_lint.areas import Area, Element, first_cue_match
 from bpo_lint.model import AreaCoverage, Document, SectionLabel
 
 
@@ -21,10 +21,9 @@ def find_element(
 ) -> tuple[int, int] | None:
     """The first span inside `regions` (in order) where one of the element's cues matches."""
     for start, end in regions:
-        hits = [m for c in element.cues if (m := compile_cue(c).search(text, start, end))]
-        if hits:
-            first = min(hits, key=lambda m: (m.start(), -m.end()))
-            return first.start(), first.end()
+        span = first_cue_match(element.cues, text, start, end)
+        if span is not None:
+            return span
     return None
 
 

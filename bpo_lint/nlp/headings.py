@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bpo_lint.areas import Area, compile_cue
+from bpo_lint.areas import Area, any_cue
 
 GENERAL = re.compile(
     r"^(miscellaneous|general|general provisions?|general terms( and conditions)?|"
@@ -96,11 +96,7 @@ def heading_areas(title: str, areas: tuple[Area, ...]) -> tuple[str, ...]:
         return ()
     # "Services; Term and Termination" names three topics: anchored cues see each part alone.
     parts = [words, *(p.strip() for p in _PARTS.split(words) if p.strip())]
-    return tuple(
-        a.id
-        for a in areas
-        if any(compile_cue(c).search(part) for c in a.heading_cues for part in parts)
-    )
+    return tuple(a.id for a in areas if any(any_cue(a.heading_cues, part) for part in parts))
 
 
 def heading_kind(title: str, areas: tuple[Area, ...]) -> tuple[str, tuple[str, ...]]:
