@@ -122,7 +122,13 @@ def main() -> None:
 )
 def check(paths, fmt, output, quiet, no_color, annotate_dest, force, **opts):
     """Lint contracts: files, directories (walked), or - for stdin."""
+    import gc
+
     from bpo_lint.cli_check import run_check
+
+    # A lint builds many small objects that all live until the report is written; the default
+    # collector, run every 700 allocations, finds no garbage among them and costs ~8% of a run.
+    gc.set_threshold(100_000, 50, 100)
 
     sys.exit(
         run_check(paths, fmt, output, quiet, no_color, annotate_dest, force, _read_stdin, opts)

@@ -65,6 +65,8 @@ class _Line:
 
     def drop(self, spans: list[tuple[int, int]]) -> None:
         """Remove the characters in the given (start, end) spans."""
+        if not any(s < e for s, e in spans):  # most lines have no markup to remove
+            return
         gone = {i for s, e in spans for i in range(s, e)}
         keep = [i for i in range(len(self.chars)) if i not in gone]
         self.chars = [self.chars[i] for i in keep]

@@ -63,3 +63,15 @@ def test_manifest_inputs_are_the_training_files(corpus):
         if entry["file"].startswith("train/"):
             path = corpus / entry["file"]
             assert _sha(path) == entry["sha256"], entry["file"]
+
+
+def test_shipped_tokenizer_is_the_one_its_config_builds():
+    # load_pipeline skips reading the tokenizer from disk; that is lossless only while the
+    # saved tokenizer is byte for byte the one spaCy builds from the pipeline's config.
+    import spacy
+
+    from bpo_lint.nlp.model import load_pipeline, pipeline_dir
+
+    saved = spacy.load(pipeline_dir()).tokenizer.to_bytes()
+    nlp, _ = load_pipeline(str(pipeline_dir()))
+    assert nlp.tokenizer.to_bytes() == saved
