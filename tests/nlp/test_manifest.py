@@ -72,6 +72,8 @@ def test_shipped_tokenizer_is_the_one_its_config_builds():
 
     from bpo_lint.nlp.model import load_pipeline, pipeline_dir
 
-    saved = spacy.load(pipeline_dir()).tokenizer.to_bytes()
+    # Without the vocab, which grows with every text the (cached) pipeline has read.
+    saved = spacy.load(pipeline_dir()).tokenizer.to_bytes(exclude=["vocab"])
     nlp, _ = load_pipeline(str(pipeline_dir()))
-    assert nlp.tokenizer.to_bytes() == saved
+    assert len(saved) > 1000
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved
