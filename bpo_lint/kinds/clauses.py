@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context
@@ -136,10 +137,21 @@ def document_part(ctx: Context, offset: int) -> str:
 
 
 def find_near(
-    pattern: re.Pattern[str], text: str, words: tuple[str, ...], back: int, ahead: int
+    pattern: re.Pattern[str],
+    text: str,
+    words: tuple[str, ...],
+    back: int,
+    ahead: int,
+    possible: Callable[[int, int], bool] | None = None,
+    first_only: bool = False,
 ) -> list[re.Match[str]]:
     """Matches of `pattern` that start within `back` characters before, or `ahead` after, one of
-    `words` (lowercase substrings): a cheap pre-filter for slow patterns over long documents."""
+    `words` (lowercase substrings): a cheap pre-filter for slow patterns over long documents.
+
+    `possible(lo, hi)`, when given, is a test every match inside text[lo:hi] passes (e.g. "holds
+    a year"): a window that fails it cannot hold a match and is not searched. With `first_only`
+    the list stops at the first match.
+    """
     lower = text.lower()
     hits = sorted(m.start() for w in words for m in re.finditer(re.escape(w), lower))
     out: list[re.Match[str]] = []
@@ -148,8 +160,13 @@ def find_near(
         lo = max(pos, h - back)
         if lo > h + ahead:
             continue
-        m = pattern.search(text, lo, min(len(text), h + ahead + 400))
+        hi = min(len(text), h + ahead + 400)
+        if possible is not None and not possible(lo, hi):
+            continue
+        m = pattern.search(text, lo, hi)
         if m and m.start() <= h + ahead:
             out.append(m)
+            if first_only:
+                break  # the caller asks only whether there is one
             pos = m.end()
     return out

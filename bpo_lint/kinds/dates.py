@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
-from bpo_lint.kinds.clauses import document_sentences
+from bpo_lint.kinds.clauses import document_sentences, find_near
 from bpo_lint.kinds.conflict import where
-from bpo_lint.kinds.literal_scan import find_near_if
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -76,7 +75,7 @@ def find_dated(
 ) -> list[re.Match[str]]:
     """What clauses.find_near gives for a pattern that holds a date: windows with no year in
     them (most, in a long agreement) are not searched."""
-    return find_near_if(
+    return find_near(
         pattern, text, words, back, ahead, lambda lo, hi: _YEAR.search(text, lo, hi) is not None
     )
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context
 from bpo_lint.kinds.clauses import document_part, document_sentences, find_near
-from bpo_lint.kinds.literal_scan import find_near_if
 
 _PLACE = r"(?:the\s+)?(?:[A-Z][\w'’-]*)(?:(?:\s+|,\s*)(?:of\s+|and\s+|de\s+)?(?:[A-Z][\w'’-]*))*"
 _LAW = re.compile(
@@ -92,9 +91,7 @@ def _choices(
     text, sents = ctx.doc.text, document_sentences(ctx)
     out = []
     # `needed` is a word every match of the (case-sensitive) pattern holds.
-    for m in find_near_if(
-        pattern, text, words, 200, 0, lambda lo, hi: text.find(needed, lo, hi) >= 0
-    ):
+    for m in find_near(pattern, text, words, 200, 0, lambda lo, hi: text.find(needed, lo, hi) >= 0):
         name = next(g for g in ("p", "q", "r") if m.group(g))
         s0, s1 = sents.at(m.start())
         s0 = max(s0, m.start() - 300)

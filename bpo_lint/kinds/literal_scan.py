@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context
@@ -241,39 +241,3 @@ def may_match(spots: Spots | None, start: int, end: int) -> bool:
 def search(s: Scan, ctx: Context) -> re.Match[str] | None:
     """Exactly `s.regex.search(ctx.doc.text)`, found faster when possible."""
     return next(scan(s, ctx), None)
-
-
-def find_near_if(
-    pattern: re.Pattern[str],
-    text: str,
-    words: tuple[str, ...],
-    back: int,
-    ahead: int,
-    possible: Callable[[int, int], bool],
-    first_only: bool = False,
-) -> list[re.Match[str]]:
-    """What clauses.find_near gives, searching only the windows text[lo:hi] where
-    `possible(lo, hi)` (a test every match inside the window passes, e.g. "holds a year").
-
-    With `first_only` the list stops at the first match. A window that fails the test cannot
-    hold a match, so skipping it changes nothing; in a long agreement most windows fail it, and
-    the pattern's search of them is what costs time.
-    """
-    lower = text.lower()
-    hits = sorted(m.start() for w in words for m in re.finditer(re.escape(w), lower))
-    out: list[re.Match[str]] = []
-    pos = 0
-    for h in hits:
-        lo = max(pos, h - back)
-        if lo > h + ahead:
-            continue
-        hi = min(len(text), h + ahead + 400)
-        if not possible(lo, hi):
-            continue
-        m = pattern.search(text, lo, hi)
-        if m and m.start() <= h + ahead:
-            out.append(m)
-            if first_only:
-                break  # the caller asks only whether there is one
-            pos = m.end()
-    return out

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bpo_lint.kinds.base import Context, Kind, Rule, make_finding
-from bpo_lint.kinds.clauses import document_part
-from bpo_lint.kinds.literal_scan import compile_scan, find_near_if, lowered_text, scan_text
+from bpo_lint.kinds.clauses import document_part, find_near
+from bpo_lint.kinds.literal_scan import compile_scan, lowered_text, scan_text
 
 # Capitalised references only: "schedule" as a verb or "exhibits" in prose are not documents.
 # "this Statement of Work" is the document calling itself by its own name.
@@ -117,7 +117,7 @@ def has_precedence_clause(ctx: Context) -> bool:
         return lowered is None or any(lowered.find(w, lo, hi) >= 0 for w in _NEEDED)
 
     words = ("precedence", "prevail", "control", "priority", "conflict", "inconsisten")
-    return bool(find_near_if(_PRECEDENCE, ctx.doc.text, words, 300, 0, possible, True))
+    return bool(find_near(_PRECEDENCE, ctx.doc.text, words, 300, 0, possible, True))
 
 
 def check(rule: Rule, ctx: Context) -> Iterator:
