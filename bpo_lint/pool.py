@@ -14,7 +14,7 @@ import multiprocessing
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
@@ -32,16 +32,22 @@ class _Worker:
     deadline: float = field(default=float("inf"))
 
 
+def requests(conn) -> Iterator:
+    """What a child is sent, until the parent sends None or its end of the pipe closes."""
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        yield request
+
+
 def _serve(conn, items) -> None:
     # Ctrl-C is the parent's to handle: it kills the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    while True:
-        try:
-            i = conn.recv()
-        except (EOFError, OSError):
-            return
-        if i is None:
-            return
+    for i in requests(conn):
         target, options = items[i]
         result = lint_target(target, options)
         try:

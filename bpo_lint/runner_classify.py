@@ -52,16 +52,11 @@ def _serve(conn) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from bpo_lint import nlp
     from bpo_lint.nlp.model import load_pipeline, pipeline_dir
+    from bpo_lint.pool import requests
 
     _import_spacy_without_its_cli()
     load_pipeline(str(pipeline_dir()))  # while the parent reads the file
-    while True:
-        try:
-            doc = conn.recv()
-        except (EOFError, OSError):
-            return
-        if doc is None:
-            return
+    for doc in requests(conn):
         try:
             reply = ("ok", nlp.analyse(doc))
         except Exception as exc:  # the parent classifies again in process, and reports it
