@@ -48,6 +48,11 @@ SHORT = {
     "compliance_regulatory": "compl",
 }
 HAND_LABELS = ROOT / "tests" / "data" / "eval_areas.toml"
+WEAK_LABEL_NOTE = (
+    "note: a heading or CUAD label leaves scope and service levels unknown unless it names them,"
+    "\nso on weak labels their precision counts only sections labelled with them (P 1.00 is not"
+    "\na measurement); benchmarks/reader_sections.py measures them against a reader's labels."
+)
 
 
 def heldout_report(pipeline: Path, corpus: Path) -> None:
@@ -57,6 +62,7 @@ def heldout_report(pipeline: Path, corpus: Path) -> None:
     data = gather(corpus, WRITTEN_DIR, load_areas(), manifest["seed"])
     if sorted({e.group for e in data.heldout}) != manifest["heldout_groups"]:
         print("WARNING: held-out companies differ from the manifest (inputs changed?)")
+    print(WEAK_LABEL_NOTE)
     areas = load_areas()
     for title, examples in (
         ("heading-labelled sections", [e for e in data.heldout if e.source == "heading"]),

@@ -20,10 +20,13 @@ from bpo_lint.nlp.dataset import (
     split_groups,
     written_examples,
 )
+from bpo_lint.nlp.reader_labels import reader_examples
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 WRITTEN_DIR = Path(__file__).resolve().parent / "data" / "written"
 WRITTEN_WEIGHT = 5  # each written training example is seen this many times per epoch
+READER_FILE = Path(__file__).resolve().parent / "data" / "reader" / "sections.jsonl"
+READER_WEIGHT = 2  # a reader-labelled section is seen this many times per epoch
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,10 @@ def training_files(corpus: Path) -> list[Path]:
     return [p for p in files if p.stem not in stems and sha256_file(p) not in hashes]
 
 
-def gather(corpus: Path, written: Path, areas: tuple[Area, ...], seed: int) -> TrainingSet:
-    """All examples of the three sources, split 80/20 by group (company) with `seed`."""
+def all_examples(
+    corpus: Path, written: Path, areas: tuple[Area, ...]
+) -> tuple[list[Example], list[dict]]:
+    """Every example of the three sources, unsplit, and the input files (name, sha256)."""
     files = training_files(corpus)
     examples: list[Example] = [e for p in files for e in heading_examples(p, areas)]
     inputs = [{"file": f"train/cuad-txt/{p.name}", "sha256": sha256_file(p)} for p in files]
@@ -73,18 +78,36 @@ def gather(corpus: Path, written: Path, areas: tuple[Area, ...], seed: int) -> T
         inputs.append(
             {"file": "train/cuad-labels/master_clauses.csv", "sha256": sha256_file(labels_csv)}
         )
+    if READER_FILE.is_file():
+        allowed = {p.name for p in files}
+        examples += reader_examples(READER_FILE, corpus / "train" / "cuad-txt", allowed)
+        inputs.append({"file": "reader/sections.jsonl", "sha256": sha256_file(READER_FILE)})
     if written.is_dir():
         examples += written_examples(written)
         inputs += [
             {"file": f"written/{p.name}", "sha256": sha256_file(p)}
             for p in sorted(written.glob("*.jsonl"))
         ]
+    return examples, inputs
+
+
+def weighted(train: list[Example]) -> list[Example]:
+    """The training examples with the written and reader-labelled ones repeated."""
+    # The written examples and the reader's labels are the only clean labels: weigh them.
+    return (
+        train
+        + [e for e in train if e.source == "written"] * (WRITTEN_WEIGHT - 1)
+        + [e for e in train if e.source.startswith("reader")] * (READER_WEIGHT - 1)
+    )
+
+
+def gather(corpus: Path, written: Path, areas: tuple[Area, ...], seed: int) -> TrainingSet:
+    """All examples of the three sources, split 80/20 by group (company) with `seed`."""
+    examples, inputs = all_examples(corpus, written, areas)
     where = split_groups((e.group for e in examples), seed)
     parts = {k: [e for e in examples if where[e.group] == k] for k in ("train", "dev", "heldout")}
-    # The written examples are the only clean labels for scope and service levels: weigh them.
-    parts["train"] += [e for e in parts["train"] if e.source == "written"] * (WRITTEN_WEIGHT - 1)
     return TrainingSet(
-        tuple(parts["train"]), tuple(parts["dev"]), tuple(parts["heldout"]), tuple(inputs)
+        tuple(weighted(parts["train"])), tuple(parts["dev"]), tuple(parts["heldout"]), tuple(inputs)
     )
 
 

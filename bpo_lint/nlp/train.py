@@ -21,6 +21,7 @@ from bpo_lint.areas import AREA_IDS, load_areas
 from bpo_lint.nlp.classify import PIECE_CHARS, clause_scores
 from bpo_lint.nlp.corpus import (
     DEFAULT_CORPUS,
+    READER_WEIGHT,
     WRITTEN_DIR,
     WRITTEN_WEIGHT,
     TrainingSet,
@@ -144,6 +145,7 @@ def build(out: Path, data: TrainingSet, config: Path, seed: int, overrides: dict
             "max_chars": MAX_CHARS,
             "per_doc_cap": PER_DOC_CAP,
             "written_weight": WRITTEN_WEIGHT,
+            "reader_weight": READER_WEIGHT,
             "split_unit": "company (CUAD file-name prefix); written examples in blocks of 5 lines",
             "split_rule": "sha256 of seed and group name: a group's split never depends on others",
             "thresholds_fitted_on": "dev",

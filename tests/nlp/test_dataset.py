@@ -136,8 +136,12 @@ def test_contents_pages_are_not_training_examples():
     assert not looks_like_contents("The Supplier shall meet 99.5% availability under 4.2 and 4.3.")
 
 
-def test_scope_and_service_levels_are_negatives_only_where_a_clause_cannot_hold_them():
-    assert unknown_for(("governance_dispute_resolution",)) == ()
+def test_weak_labels_leave_scope_and_service_levels_unknown_unless_they_name_them():
+    assert unknown_for(("governance_dispute_resolution",)) == (
+        "scope_of_services",
+        "service_levels",
+    )
     assert unknown_for(("pricing_payment",)) == ("scope_of_services", "service_levels")
     assert unknown_for(("scope_of_services", "termination_transition")) == ("service_levels",)
-    assert unknown_for(()) == ()
+    assert unknown_for(("scope_of_services", "service_levels")) == ()
+    assert unknown_for(()) == ("scope_of_services", "service_levels")
