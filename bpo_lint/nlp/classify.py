@@ -18,6 +18,10 @@ from bpo_lint.nlp.model import score_texts
 
 # A section headed as outside all areas ("Notices", "Definitions") needs a surer classifier.
 NO_AREA_MARGIN = 0.5
+# A section whose own heading names an area ("Deliverables", "Fees") is about that area; the
+# classifier adds another area there only with a surer score. Without it, the word "Service" in a
+# list of deliverables made that list a service level. Neutral on the reader-labelled dev sections.
+HEADED_MARGIN = 0.3
 # A clause shorter than this (characters) is read in the context of its parent's heading.
 SHORT_CLAUSE = 300
 # A body cue lets the classifier count from this fraction of its threshold.
@@ -127,6 +131,8 @@ def label_sections(
             # areas; the classifier adds another area only when it is sure. A clause with a title
             # of its own ("Scope of DPA") is judged on its own.
             units.append((i, body, NO_AREA_MARGIN))
+        elif own[i][0] == "areas":
+            units.append((i, body, HEADED_MARGIN))
         else:
             units.append((i, body, 0.0))
     scored = clause_scores(nlp, [u[1] for u in units]) if units else []

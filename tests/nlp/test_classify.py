@@ -64,3 +64,31 @@ def test_table_bars_and_rules_are_not_words_for_the_model():
     table = "| Charge | Rate |\n|---|:---:|\n| Handled contact | GBP 2.90 |"
     assert model_text(table) == "Charge Rate Handled contact GBP 2.90"
     assert clean("a well-known  1-2 day\nrule") == "a well-known 1-2 day rule"
+
+
+class _FixedScore:
+    """Stands in for the model: every text gets the same service-level score."""
+
+    def __init__(self, score: float):
+        self.score = score
+
+    def pipe(self, texts, batch_size=64):
+        for _text in texts:
+            yield _Doc({a: 0.0 for a in AREA_IDS} | {"service_levels": self.score})
+
+
+def test_a_clearly_headed_section_takes_another_area_only_on_a_surer_score():
+    from bpo_lint.nlp.classify import label_sections
+
+    body = "The Supplier shall provide a trained team and a monthly report for each Service."
+    doc = sectioned(f"1. Deliverables. {body}\n2. Operations. {body}\n", "x.txt")
+    thresholds = dict.fromkeys(AREA_IDS, 0.5)
+    by_title = {}
+    for score in (0.6, 0.9):
+        labels = label_sections(doc, _FixedScore(score), thresholds, AREAS)
+        by_title[score] = {
+            s.title.strip(" ."): set(lab.areas) for s, lab in zip(doc.sections, labels, strict=True)
+        }
+    assert by_title[0.6]["Deliverables"] == {"scope_of_services"}
+    assert by_title[0.6]["Operations"] == {"service_levels"}
+    assert by_title[0.9]["Deliverables"] == {"scope_of_services", "service_levels"}

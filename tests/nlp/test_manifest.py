@@ -77,3 +77,14 @@ def test_shipped_tokenizer_is_the_one_its_config_builds():
     nlp, _ = load_pipeline(str(pipeline_dir()))
     assert len(saved) > 1000
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved
+
+
+def test_manifest_inputs_are_the_committed_written_and_reader_files():
+    # The shipped model was trained on the data in the repo, not on an older or local copy.
+    data = PIPELINE.parent / "data"
+    ours = [e for e in _manifest()["inputs"] if not e["file"].startswith("train/")]
+    assert {e["file"].split("/", 1)[0] for e in ours} == {"written", "reader"}
+    for entry in ours:
+        assert _sha(data / entry["file"]) == entry["sha256"], entry["file"]
+    committed = {f"written/{p.name}" for p in (data / "written").glob("*.jsonl")}
+    assert committed <= {e["file"] for e in ours}
