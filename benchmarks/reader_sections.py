@@ -40,6 +40,9 @@ SETS = {
     "heldout": (ROOT / "tests" / "data" / "heldout_sections.jsonl", ("train", "cuad-txt")),
     "eval": (ROOT / "tests" / "data" / "eval_sections.jsonl", ("eval", "texts")),
 }
+# The same held-out sections labelled again, independently, by a second reader with the same
+# brief: how far two careful readers agree is the most any model can be expected to reach.
+SECOND_READER = ROOT / "tests" / "data" / "heldout_sections_second_reader.jsonl"
 
 
 def load_rows(labels: Path, texts: Path, nlp, thresholds: dict) -> list[dict]:
@@ -63,6 +66,10 @@ def load_rows(labels: Path, texts: Path, nlp, thresholds: dict) -> list[dict]:
         row["model"] = [a for a, v in s.items() if v >= thresholds[a]]
         row["cues"] = sorted(decide(s, row["body"], thresholds, areas))
     return out
+
+
+def _key(row: dict) -> tuple:
+    return row["file"], row["start"], row["sha"]
 
 
 def show(title: str, rows: list[dict], key: str) -> None:
@@ -94,6 +101,10 @@ def main() -> int:
     show("model + body cues, body without heading", rows, "cues")
     show("same, without the sections the reader marked borderline", sure, "cues")
     show("run time: headings + classifier", rows, "runtime")
+    if args.set == "heldout" and SECOND_READER.is_file():
+        second = {(r["file"], r["start"], r["sha"]): r["areas"] for r in read_rows(SECOND_READER)}
+        both = [{**r, "second": second[key]} for r in rows if (key := _key(r)) in second]
+        show("a second reader, labelling alone, against the first", both, "second")
     headed = [{**r, "weak": list(r["weak"])} for r in rows if r["weak"] is not None]
     show("the weak heading labels, where a heading gives one", headed, "weak")
     show("model + body cues on those same sections", headed, "cues")

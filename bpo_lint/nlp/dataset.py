@@ -98,7 +98,7 @@ class Example:
 # A heading or a CUAD annotation names one topic of a clause, and says nothing about whether the
 # clause also describes the work or a service level: "Fees for the Services", "terminate for
 # repeated Service Level failures", an exclusivity clause that sets out what is supplied. A
-# reader found scope in one section in nine of a random sample, most of them under other
+# reader found scope in about one section in ten of a random sample, most under other
 # headings, so for weak labels scope and service levels are unknown unless named. The clean
 # negatives for both come from the reader-labelled sections and the written examples.
 def unknown_for(label: tuple[str, ...]) -> tuple[str, ...]:

@@ -94,7 +94,9 @@ def test_no_reader_label_names_an_eval_document(corpus):
 
 
 def test_label_files_hold_no_contract_text():
-    for path in (READER_FILE, HELD_OUT_LABELS, REPO / "tests" / "data" / "eval_sections.jsonl"):
+    data = REPO / "tests" / "data"
+    second = data / "heldout_sections_second_reader.jsonl"
+    for path in (READER_FILE, HELD_OUT_LABELS, second, data / "eval_sections.jsonl"):
         for row in read_rows(path):
             assert set(row) <= {"file", "start", "sha", "areas", "borderline", "sample", "note"}
             assert len(row.get("note", "")) <= 120
@@ -122,3 +124,9 @@ def test_eval_section_labels_name_only_eval_texts(corpus):
     names = {r["file"] for r in read_rows(EVAL_LABELS)}
     assert len(names) == 28
     assert all((corpus / "eval" / "texts" / n).is_file() for n in names)
+
+
+def test_the_second_reader_labelled_exactly_the_held_out_sections():
+    second = REPO / "tests" / "data" / "heldout_sections_second_reader.jsonl"
+    key = lambda r: (r["file"], r["start"], r["sha"])  # noqa: E731
+    assert sorted(map(key, read_rows(second))) == sorted(map(key, read_rows(HELD_OUT_LABELS)))
