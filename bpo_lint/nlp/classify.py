@@ -69,6 +69,40 @@ def row_areas(body: str, areas: tuple[Area, ...]) -> set[str]:
     return {a for m in _ROW.finditer(body) for a in heading_areas(m.group(1), areas)}
 
 
+# A Word table cell that is only a number (a contents page's page column) is not a value.
+_PAGE_NUMBER = re.compile(r"^\s*[\divxlc]+\s*$", re.IGNORECASE)
+# A row label is a short name ("Rights in Deliverables"); a longer cell is a value's sentence.
+CELL_LABEL_WORDS = 6
+# A label starts with a letter, as in a text file's row; "☐ Assigned Deliverables" is a choice.
+_LABEL_START = re.compile(r"\s*[\"“‘']?[A-Za-z]")
+
+
+def cell_areas(doc: Document, i: int, areas: tuple[Area, ...]) -> set[str]:
+    """Areas named by the label cells of a Word key-terms table in section i's own text.
+
+    Word keeps each table cell a paragraph of its own ("Governing Law", then "Delaware"), so the
+    label<TAB>value rows that row_areas reads in text files never appear: a short cell followed
+    by another cell of the same table is the row's label.
+    """
+    sec = doc.sections[i]
+    end = sec.body_start + len(own_text(doc, i))
+    found: set[str] = set()
+    j = doc.block_index(sec.body_start)
+    while j + 1 < len(doc.blocks) and doc.block_starts[j + 1] < end:
+        cell, value = doc.blocks[j], doc.blocks[j + 1]
+        if (
+            doc.block_starts[j] >= sec.body_start
+            and cell.style == value.style == "table"
+            and len(cell.text.split()) <= CELL_LABEL_WORDS
+            and _LABEL_START.match(cell.text)
+            and value.text.strip()
+            and not _PAGE_NUMBER.match(value.text)
+        ):
+            found.update(heading_areas(cell.text, areas))
+        j += 1
+    return found
+
+
 def _context(doc: Document, kinds: list, i: int) -> tuple[str, tuple[str, ...]]:
     # An untitled sub-clause takes the kind of its nearest headed ancestor ("unknown" if none).
     parent = doc.sections[i].parent
@@ -145,7 +179,7 @@ def label_sections(
     labels = []
     for i, (kind, ids) in enumerate(kinds):
         by_heading = set(ids) if kind == "areas" else set()
-        by_heading |= row_areas(own_text(doc, i), areas)
+        by_heading |= row_areas(own_text(doc, i), areas) | cell_areas(doc, i, areas)
         found = by_heading | chosen[i]
         scores = {a: round(1.0 if a in by_heading else best[i][a], 3) for a in AREA_IDS}
         labels.append(SectionLabel(tuple(a for a in AREA_IDS if a in found), scores))

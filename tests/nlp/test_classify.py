@@ -92,3 +92,28 @@ def test_a_clearly_headed_section_takes_another_area_only_on_a_surer_score():
     assert by_title[0.6]["Deliverables"] == {"scope_of_services"}
     assert by_title[0.6]["Operations"] == {"service_levels"}
     assert by_title[0.9]["Deliverables"] == {"scope_of_services", "service_levels"}
+
+
+def test_label_cells_of_a_word_key_terms_table_work_as_headings():
+    from bpo_lint.model import Block, Document
+    from bpo_lint.nlp.classify import cell_areas
+    from bpo_lint.sections import split_sections
+
+    cells = [
+        ("Key Terms", "heading"),
+        ("Governing Law", "table"),
+        ("The laws of Ontario", "table"),
+        ("Rights in Deliverables", "table"),
+        ("Unless a SOW says otherwise, Deliverables are provided as:", "table"),
+        ("☐ Assigned Deliverables", "table"),  # a choice, not a row label
+        ("☐ Licensed Deliverables", "table"),
+        ("Fees", "table"),
+        ("12", "table"),  # a contents page: the value is a page number
+    ]
+    blocks = [
+        Block(text, paragraph=n, style=style, heading_level=1 if style == "heading" else None)
+        for n, (text, style) in enumerate(cells, 1)
+    ]
+    doc = split_sections(Document.from_blocks("k.docx", "docx", blocks))
+    [i] = [n for n, s in enumerate(doc.sections) if s.title.strip() == "Key Terms"]
+    assert cell_areas(doc, i, AREAS) == {"governance_dispute_resolution", "intellectual_property"}
