@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from bpo_lint.areas import load_areas  # noqa: E402
 from bpo_lint.nlp.classify import clause_scores, decide, label_sections  # noqa: E402
 from bpo_lint.nlp.corpus import DEFAULT_CORPUS  # noqa: E402
-from bpo_lint.nlp.dataset import clean, company, own_text, section_labels  # noqa: E402
+from bpo_lint.nlp.dataset import company, section_labels  # noqa: E402
 from bpo_lint.nlp.metrics import per_area, table  # noqa: E402
 from bpo_lint.nlp.model import MANIFEST_FILE, load_pipeline, pipeline_dir  # noqa: E402
 from bpo_lint.nlp.reader_labels import labelled_sections, read_rows  # noqa: E402
@@ -49,14 +49,13 @@ def load_rows(labels: Path, texts: Path, nlp, thresholds: dict) -> list[dict]:
     """Each labelled section with the predictions of every method; stale rows are counted."""
     areas = load_areas()
     out, docs = [], {}
-    for row, doc, i in labelled_sections(labels, texts):
+    for row, doc, i, body in labelled_sections(labels, texts):
         if doc.path not in docs:
             docs[doc.path] = (
                 label_sections(doc, nlp, thresholds, areas),
                 section_labels(doc, areas),
             )
         runtime, weak = docs[doc.path]
-        body = clean(own_text(doc, i))
         out.append({**row, "body": body, "runtime": runtime[i].areas, "weak": weak[i]})
     stale = len(read_rows(labels)) - len(out)
     if stale:
@@ -102,7 +101,7 @@ def main() -> int:
     show("same, without the sections the reader marked borderline", sure, "cues")
     show("run time: headings + classifier", rows, "runtime")
     if args.set == "heldout" and SECOND_READER.is_file():
-        second = {(r["file"], r["start"], r["sha"]): r["areas"] for r in read_rows(SECOND_READER)}
+        second = {_key(r): r["areas"] for r in read_rows(SECOND_READER)}
         both = [{**r, "second": second[key]} for r in rows if (key := _key(r)) in second]
         show("a second reader, labelling alone, against the first", both, "second")
     headed = [{**r, "weak": list(r["weak"])} for r in rows if r["weak"] is not None]

@@ -77,21 +77,19 @@ CELL_LABEL_WORDS = 6
 _LABEL_START = re.compile(r"\s*[\"“‘']?[A-Za-z]")
 
 
-def cell_areas(doc: Document, i: int, areas: tuple[Area, ...]) -> set[str]:
-    """Areas named by the label cells of a Word key-terms table in section i's own text.
+def cell_areas(doc: Document, start: int, end: int, areas: tuple[Area, ...]) -> set[str]:
+    """Areas named by the label cells of a Word key-terms table in doc.text[start:end].
 
     Word keeps each table cell a paragraph of its own ("Governing Law", then "Delaware"), so the
     label<TAB>value rows that row_areas reads in text files never appear: a short cell followed
     by another cell of the same table is the row's label.
     """
-    sec = doc.sections[i]
-    end = sec.body_start + len(own_text(doc, i))
     found: set[str] = set()
-    j = doc.block_index(sec.body_start)
+    j = doc.block_index(start)
     while j + 1 < len(doc.blocks) and doc.block_starts[j + 1] < end:
         cell, value = doc.blocks[j], doc.blocks[j + 1]
         if (
-            doc.block_starts[j] >= sec.body_start
+            doc.block_starts[j] >= start
             and cell.style == value.style == "table"
             and len(cell.text.split()) <= CELL_LABEL_WORDS
             and _LABEL_START.match(cell.text)
@@ -153,9 +151,9 @@ def label_sections(
         for s in doc.sections
     ]
     kinds = [k if k[0] != "unknown" else _context(doc, own, i) for i, k in enumerate(own)]
+    bodies = [own_text(doc, i) for i in range(len(doc.sections))]
     units: list[tuple[int, str, float]] = []  # (section index, text, margin)
-    for i, (kind, _ids) in enumerate(kinds):
-        body = own_text(doc, i)
+    for i, ((kind, _ids), body) in enumerate(zip(kinds, bodies, strict=True)):
         if len(body.strip()) < MIN_CHARS:
             continue
         if kind == "general" and not _has_children(doc, i):
@@ -177,9 +175,10 @@ def label_sections(
         for a, s in scores.items():
             best[i][a] = max(best[i][a], s)
     labels = []
-    for i, (kind, ids) in enumerate(kinds):
+    for i, ((kind, ids), body) in enumerate(zip(kinds, bodies, strict=True)):
+        start = doc.sections[i].body_start
         by_heading = set(ids) if kind == "areas" else set()
-        by_heading |= row_areas(own_text(doc, i), areas) | cell_areas(doc, i, areas)
+        by_heading |= row_areas(body, areas) | cell_areas(doc, start, start + len(body), areas)
         found = by_heading | chosen[i]
         scores = {a: round(1.0 if a in by_heading else best[i][a], 3) for a in AREA_IDS}
         labels.append(SectionLabel(tuple(a for a in AREA_IDS if a in found), scores))

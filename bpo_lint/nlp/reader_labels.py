@@ -40,9 +40,11 @@ def read_rows(path: Path) -> list[dict]:
     return rows
 
 
-def locate(doc: Document, rows: list[dict]) -> list[int | None]:
-    """Index of each row's section in `doc` (by offset and hash, else by hash; None if gone)."""
-    bodies = [clean(own_text(doc, i)) for i in range(len(doc.sections))]
+def locate(doc: Document, rows: list[dict], bodies: list[str]) -> list[int | None]:
+    """Index of each row's section in `doc` (by offset and hash, else by hash; None if gone).
+
+    `bodies` are the cleaned own texts of doc's sections, as the model reads them.
+    """
     hashes = [text_hash(t) for t in bodies]
     at = {(s.body_start, h): i for i, (s, h) in enumerate(zip(doc.sections, hashes, strict=True))}
     first = {h: i for i, h in reversed(list(enumerate(hashes)))}
@@ -52,8 +54,11 @@ def locate(doc: Document, rows: list[dict]) -> list[int | None]:
 
 def labelled_sections(
     path: Path, cuad_dir: Path, allowed: set[str] | None = None
-) -> Iterator[tuple[dict, Document, int]]:
-    """(row, document, section index) of every row found; files outside `allowed` are skipped."""
+) -> Iterator[tuple[dict, Document, int, str]]:
+    """(row, document, section index, cleaned body) of every row found.
+
+    Files outside `allowed` are skipped.
+    """
     rows = read_rows(path)
     for name in sorted({r["file"] for r in rows}):
         if allowed is not None and name not in allowed:
@@ -63,15 +68,15 @@ def labelled_sections(
             continue
         doc = sectioned(source.read_text(encoding="utf-8", errors="replace"), name)
         mine = [r for r in rows if r["file"] == name]
-        for row, index in zip(mine, locate(doc, mine), strict=True):
+        bodies = [clean(own_text(doc, i)) for i in range(len(doc.sections))]
+        for row, index in zip(mine, locate(doc, mine, bodies), strict=True):
             if index is not None:
-                yield row, doc, index
+                yield row, doc, index, bodies[index]
 
 
 def reader_examples(path: Path, cuad_dir: Path, allowed: set[str]) -> Iterator[Example]:
     """Training examples from a reader's label file (sections of `allowed` files only)."""
-    for row, doc, index in labelled_sections(path, cuad_dir, allowed):
-        text = clean(own_text(doc, index))
+    for row, _doc, _index, text in labelled_sections(path, cuad_dir, allowed):
         areas = tuple(a for a in AREA_IDS if a in row["areas"])
         # A cue-picked section is not a random draw: keep it apart so measurements can tell.
         source = "reader-cue" if row.get("sample") == "cue" else "reader"

@@ -115,5 +115,6 @@ def test_label_cells_of_a_word_key_terms_table_work_as_headings():
         for n, (text, style) in enumerate(cells, 1)
     ]
     doc = split_sections(Document.from_blocks("k.docx", "docx", blocks))
-    [i] = [n for n, s in enumerate(doc.sections) if s.title.strip() == "Key Terms"]
-    assert cell_areas(doc, i, AREAS) == {"governance_dispute_resolution", "intellectual_property"}
+    [key_terms] = [s for s in doc.sections if s.title.strip() == "Key Terms"]
+    found = cell_areas(doc, key_terms.body_start, key_terms.end, AREAS)
+    assert found == {"governance_dispute_resolution", "intellectual_property"}
