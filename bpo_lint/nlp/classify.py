@@ -26,8 +26,8 @@ HEADED_MARGIN = 0.3
 SHORT_CLAUSE = 300
 # A body cue lets the classifier count from this fraction of its threshold.
 BODY_CUE_FACTOR = 0.6
-# The bag-of-words model adds up evidence over the whole text, so in a long section the many
-# words of other clauses drown the sentence that names its topic: it reads pieces this long.
+# A long section mixes clauses, and the sentence that names its topic weighs little among the
+# words of the others: the classifier reads pieces this long and keeps each area's best score.
 PIECE_CHARS = 600
 # A row of a key-terms table on a cover page or order form: "Governing Law<TAB>Delaware". The
 # row's label works as a heading; a value that is only a page number is a table of contents.

@@ -31,6 +31,7 @@ def load_pipeline(path: str) -> tuple[object, dict[str, float]]:
     """The spaCy pipeline at `path` and its per-area thresholds; loaded once per process."""
     import spacy
 
+    import bpo_lint.nlp.tfidf  # noqa: F401  (registers the architecture a config may name)
     from bpo_lint.areas import AREA_IDS
 
     folder = Path(path)
