@@ -125,8 +125,6 @@ def build(out: Path, data: TrainingSet, config: Path, seed: int, overrides: dict
     """Train, fit thresholds, write the pipeline and its manifest into `out`; the manifest."""
     import spacy
 
-    import bpo_lint.nlp.tfidf  # noqa: F401  (registers the architecture the config names)
-
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         best = run_spacy(config, data, Path(tmp), seed, overrides)
