@@ -17,7 +17,7 @@ from functools import partial
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LENGTH, LOWER
-from spacy.ml.models.textcat import resize_and_set_ref
+from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref
 from spacy.tokens import DocBin
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable
@@ -85,7 +85,7 @@ def build_tfidf_classifier(length: int = 262144, nO: int | None = None) -> Model
     length = 2 ** (length - 1).bit_length()
     sparse = SparseLinear_v2(nO=nO, length=length)
     # A label added after training starts out scoring 0, as in spaCy's bag-of-words model.
-    fill = {"b": -5000, "W": 0}
+    fill = {"b": NEG_VALUE, "W": 0}
     sized = resizable(sparse, resize_layer=partial(resize_linear_weighted, fill_defaults=fill))
     features = tfidf_features(length)
     model = chain(features, sized, Logistic())
