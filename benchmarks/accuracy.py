@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bpo_lint.areas import AREA_IDS, load_areas  # noqa: E402
 from bpo_lint.nlp import analyse  # noqa: E402
-from bpo_lint.nlp.classify import clause_scores, decide  # noqa: E402
+from bpo_lint.nlp.classify import clause_areas, clause_scores  # noqa: E402
 from bpo_lint.nlp.corpus import DEFAULT_CORPUS, WRITTEN_DIR, gather  # noqa: E402
 from bpo_lint.nlp.metrics import per_area, table  # noqa: E402
 from bpo_lint.nlp.model import MANIFEST_FILE, load_pipeline, pipeline_dir  # noqa: E402
@@ -79,7 +79,7 @@ def heldout_report(pipeline: Path, corpus: Path) -> None:
         print("\n### model alone, shipped thresholds")
         print("\n".join(table(per_area(gold, _predict(scores, thresholds), unknown))))
         print("\n### model + body cues (as at run time), shipped thresholds")
-        both = [decide(s, e.text, thresholds, areas) for s, e in zip(scores, examples, strict=True)]
+        both = [f for _, f in clause_areas(nlp, [e.text for e in examples], thresholds, areas)]
         print("\n".join(table(per_area(gold, both, unknown))))
         print("\n### model alone, thresholds cross-fitted on the other half of the companies")
         print("\n".join(table(per_area(gold, _crossfit(nlp, examples, scores), unknown))))

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.accuracy import WEAK_LABEL_NOTE  # noqa: E402
 from bpo_lint.areas import AREA_IDS, load_areas  # noqa: E402
-from bpo_lint.nlp.classify import clause_scores, decide  # noqa: E402
+from bpo_lint.nlp.classify import clause_areas  # noqa: E402
 from bpo_lint.nlp.corpus import (  # noqa: E402
     DEFAULT_CORPUS,
     WRITTEN_DIR,
@@ -72,8 +72,8 @@ def run_fold(fold: int, folds: int, examples: list[Example], config: Path, seed:
             finally:
                 sys.stdout = stdout
         nlp, thresholds = load_pipeline(str(out))
-        scores = clause_scores(nlp, [e.text for e in here])
-    areas = load_areas()
+        judged = clause_areas(nlp, [e.text for e in here], thresholds, load_areas())
+    scores = [s for s, _ in judged]
     return {
         "fold": fold,
         "seconds": round(time.perf_counter() - started, 1),
@@ -81,9 +81,7 @@ def run_fold(fold: int, folds: int, examples: list[Example], config: Path, seed:
         "thresholds": thresholds,
         "scores": scores,
         "model": [sorted(a for a in AREA_IDS if s[a] >= thresholds[a]) for s in scores],
-        "cues": [
-            sorted(decide(s, e.text, thresholds, areas)) for s, e in zip(scores, here, strict=True)
-        ],
+        "cues": [sorted(found) for _, found in judged],
     }
 
 

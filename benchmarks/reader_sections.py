@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bpo_lint.areas import load_areas  # noqa: E402
-from bpo_lint.nlp.classify import clause_scores, decide, label_sections  # noqa: E402
+from bpo_lint.nlp.classify import clause_areas, label_sections  # noqa: E402
 from bpo_lint.nlp.corpus import DEFAULT_CORPUS  # noqa: E402
 from bpo_lint.nlp.dataset import company, section_labels  # noqa: E402
 from bpo_lint.nlp.metrics import per_area, table  # noqa: E402
@@ -60,10 +60,10 @@ def load_rows(labels: Path, texts: Path, nlp, thresholds: dict) -> list[dict]:
     stale = len(read_rows(labels)) - len(out)
     if stale:
         print(f"({stale} labelled sections no longer found: the sectioner changed)")
-    scores = clause_scores(nlp, [r["body"] for r in out])
-    for row, s in zip(out, scores, strict=True):
+    judged = clause_areas(nlp, [r["body"] for r in out], thresholds, areas)
+    for row, (s, found) in zip(out, judged, strict=True):
         row["model"] = [a for a, v in s.items() if v >= thresholds[a]]
-        row["cues"] = sorted(decide(s, row["body"], thresholds, areas))
+        row["cues"] = sorted(found)
     return out
 
 

@@ -64,6 +64,33 @@ def clause_scores(nlp, texts: list[str], size: int = PIECE_CHARS) -> list[dict[s
     return out
 
 
+def clause_areas(
+    nlp,
+    texts: list[str],
+    thresholds: dict[str, float],
+    areas: tuple[Area, ...],
+    margins: list[float] | None = None,
+) -> list[tuple[dict[str, float], set[str]]]:
+    """Each text's best area scores and the areas its clause-size pieces support.
+
+    A body cue lowers the bar only for the piece it stands in: a long section that names
+    "service levels" once must not let an unrelated paragraph of it count as a service level.
+    """
+    pieces: list[str] = []
+    owner: list[int] = []
+    for i, text in enumerate(texts):
+        for piece in clause_pieces(text, PIECE_CHARS) or [text]:
+            pieces.append(piece)
+            owner.append(i)
+    out = [(dict.fromkeys(AREA_IDS, 0.0), set()) for _ in texts]
+    for i, piece, scores in zip(owner, pieces, score_texts(nlp, pieces), strict=True):
+        best, found = out[i]
+        for a in AREA_IDS:
+            best[a] = max(best[a], scores[a])
+        found |= decide(scores, piece, thresholds, areas, margins[i] if margins else 0.0)
+    return out
+
+
 def row_areas(body: str, areas: tuple[Area, ...]) -> set[str]:
     """Areas named by the row labels of a key-terms table in `body` (label, tab, value)."""
     return {a for m in _ROW.finditer(body) for a in heading_areas(m.group(1), areas)}
@@ -167,11 +194,11 @@ def label_sections(
             units.append((i, body, HEADED_MARGIN))
         else:
             units.append((i, body, 0.0))
-    scored = clause_scores(nlp, [u[1] for u in units]) if units else []
+    judged = clause_areas(nlp, [u[1] for u in units], thresholds, areas, [u[2] for u in units])
     best = [dict.fromkeys(AREA_IDS, 0.0) for _ in doc.sections]
     chosen: list[set[str]] = [set() for _ in doc.sections]
-    for (i, text, margin), scores in zip(units, scored, strict=True):
-        chosen[i] |= decide(scores, text, thresholds, areas, margin)
+    for (i, _text, _margin), (scores, found) in zip(units, judged, strict=True):
+        chosen[i] |= found
         for a, s in scores.items():
             best[i][a] = max(best[i][a], s)
     labels = []
@@ -190,7 +217,4 @@ def label_whole_text(
 ) -> set[str]:
     """Areas of a document the sectioner could not split: judged paragraph by paragraph."""
     pieces = clause_pieces(doc.text, size=1200)
-    found: set[str] = set()
-    for text, scores in zip(pieces, clause_scores(nlp, pieces), strict=True):
-        found |= decide(scores, text, thresholds, areas)
-    return found
+    return set().union(*(found for _, found in clause_areas(nlp, pieces, thresholds, areas)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bpo_lint.areas import AREA_IDS, load_areas
-from bpo_lint.nlp.classify import clause_scores, row_areas
+from bpo_lint.nlp.classify import clause_areas, clause_scores, row_areas
 from bpo_lint.nlp.dataset import section_labels
 from bpo_lint.nlp.sectioning import sectioned
 
@@ -35,6 +35,30 @@ def test_clause_scores_keep_the_best_piece_of_a_long_section():
     assert scores["pricing_payment"] > 3 * whole  # the invoicing sentence is judged on its own
     assert scores["termination_transition"] == 0.0
     assert clause_scores(_SumsWords(), ["", "short invoice text"])[0]["pricing_payment"] == 0.0
+
+
+class _HalfSureOfRouters:
+    """Scores a piece about routers 0.4 for service levels: under the bar, over a cue's bar."""
+
+    def pipe(self, texts, batch_size=64):
+        for text in texts:
+            score = 0.4 if "router" in text else 0.05
+            yield _Doc({a: 0.0 for a in AREA_IDS} | {"service_levels": score})
+
+
+def test_a_body_cue_lowers_the_bar_only_for_its_own_piece():
+    thresholds = dict.fromkeys(AREA_IDS, 0.5)
+    routers = "The Supplier will keep the listed routers and switches at its head office. " * 7
+    cue = "Detailed reports on the service levels and on performance are confidential to both. "
+    cue_apart = routers + cue * 8
+    cue_inside = "The routers will be run to meet the service levels. " * 2
+    [(apart_scores, apart), (_, inside), (_, none)] = clause_areas(
+        _HalfSureOfRouters(), [cue_apart, cue_inside, routers], thresholds, AREAS
+    )
+    assert apart_scores["service_levels"] == 0.4  # the best piece's score is still reported
+    assert "service_levels" not in apart  # the cue stands in another piece
+    assert "service_levels" in inside
+    assert "service_levels" not in none
 
 
 def test_row_labels_of_a_key_terms_table_work_as_headings():
