@@ -50,14 +50,20 @@ def clause_pieces(text: str, size: int = 600) -> list[str]:
     return pieces
 
 
-def clause_scores(nlp, texts: list[str], size: int = PIECE_CHARS) -> list[dict[str, float]]:
-    """Area scores of each text: each area's best score over the text's clause-size pieces."""
+def _pieces_of(texts: list[str], size: int) -> tuple[list[str], list[int]]:
+    # Every text's pieces in one list, for one batched pass of the model, with their owners.
     pieces: list[str] = []
     owner: list[int] = []
     for i, text in enumerate(texts):
         for piece in clause_pieces(text, size) or [text]:
             pieces.append(piece)
             owner.append(i)
+    return pieces, owner
+
+
+def clause_scores(nlp, texts: list[str], size: int = PIECE_CHARS) -> list[dict[str, float]]:
+    """Area scores of each text: each area's best score over the text's clause-size pieces."""
+    pieces, owner = _pieces_of(texts, size)
     out = [dict.fromkeys(AREA_IDS, 0.0) for _ in texts]
     for i, scores in zip(owner, score_texts(nlp, pieces), strict=True):
         out[i] = {a: max(out[i][a], scores[a]) for a in AREA_IDS}
@@ -76,12 +82,7 @@ def clause_areas(
     A body cue lowers the bar only for the piece it stands in: a long section that names
     "service levels" once must not let an unrelated paragraph of it count as a service level.
     """
-    pieces: list[str] = []
-    owner: list[int] = []
-    for i, text in enumerate(texts):
-        for piece in clause_pieces(text, PIECE_CHARS) or [text]:
-            pieces.append(piece)
-            owner.append(i)
+    pieces, owner = _pieces_of(texts, PIECE_CHARS)
     out = [(dict.fromkeys(AREA_IDS, 0.0), set()) for _ in texts]
     for i, piece, scores in zip(owner, pieces, score_texts(nlp, pieces), strict=True):
         best, found = out[i]
