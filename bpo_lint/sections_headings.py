@@ -6,7 +6,7 @@ import re
 
 from bpo_lint.model import Document
 from bpo_lint.numbering import Candidate
-from bpo_lint.sections_shape import TITLE_STOP, is_caps_heading, is_title_text
+from bpo_lint.sections_shape import TITLE_STOP, is_caps_heading, is_caps_table_row, is_title_text
 
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+\S")
 _BOLD_LINE = re.compile(r"[ \t]*\*\*([^*\n]{3,80})\*\*[ \t.:]*$")
@@ -59,7 +59,9 @@ def heading_candidates(doc: Document, labelled: set[int], loose: bool = False) -
 
 def _standalone(doc: Document, i: int) -> bool:
     """An all-caps line counts as a heading unless it sits inside a run of caps lines (a title
-    page or signature block) longer than three lines."""
+    page or signature block) longer than three lines, or wraps a table's caps header row."""
+    if i > 0 and is_caps_table_row(doc.blocks[i - 1].text):
+        return False
     run = 1
     for j in (i - 1, i + 1):
         if 0 <= j < len(doc.blocks) and is_caps_heading(doc.blocks[j].text):

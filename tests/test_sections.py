@@ -252,6 +252,20 @@ def test_caps_markdown_and_no_dot_headings():
     assert by_id(doc2, "2").title == "Services"
 
 
+def test_the_caps_header_row_of_a_pdf_table_is_not_a_heading():
+    text = (
+        "Exhibit B\nProblem Response\nSEVERITY        RESPONSE TIME        RESOLUTION EFFORTS\n"
+        "LEVEL\n1            Initial response within one hour\n"
+        "ESTIMATED        ESTIMATED        ESTIMATED\nStaff     Title     Percentage\n"
+        "TERMINATION\nEither party may terminate.\n"
+    )
+    doc = split(text)
+    assert [(s.id, s.title) for s in doc.sections] == [
+        ("Exhibit B", "Problem Response"),
+        ("s1", "TERMINATION"),
+    ]
+
+
 def test_indented_markdown_numbering_nests():
     text = (
         "1. Services\n    1. Providing Services.  Provider will perform.\n"
