@@ -15,7 +15,7 @@ _SMALL = frozenset(
 _COMPANY = re.compile(r"\b(INC|LLC|L\.L\.C|CORP|CORPORATION|LTD|LIMITED|L\.P|PLC|N\.A)\b\.?")
 # A table row as a PDF lays it out: three or more cells parted by wide runs of spaces or tabs.
 # One gap is not enough: "ITEM 100:     CHARGES" is a label and its heading.
-_CELL_GAP = re.compile(r"\S(?: {3,}|\t)\s*\S.*?\S(?: {3,}|\t)\s*\S")
+_THREE_CELLS = re.compile(r"\S(?: {3,}|\t)\s*\S.*?\S(?: {3,}|\t)\s*\S")
 TITLE_STOP = re.compile(
     r"\.(?=\s|$)|:(?=\s|$)|[ \t]{2,}|\s[-–—]\s|\n"
     r"|[ \t]+(?=(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\([a-zA-Z0-9]{1,4}\))[ \t]+[A-Z(])"
@@ -46,15 +46,15 @@ def is_caps_heading(s: str) -> bool:
     s = s.strip(MARKUP + ".:")
     if len(s) > 60 or s.upper() != s or len(s.split()) > 8:
         return False
-    if sum(ch.isalpha() for ch in s) < 4 or _CELL_GAP.search(s):
+    if sum(ch.isalpha() for ch in s) < 4 or _THREE_CELLS.search(s):
         return False
     return not (s.endswith(",") or _COMPANY.search(s) or s[0].isdigit())
 
 
 def is_caps_table_row(s: str) -> bool:
-    """An all-caps line of table cells ("SEVERITY      RESPONSE TIME"): a table's header row."""
+    """A caps line of three or more table cells ("LEVEL    RESPONSE    FIX"): a header row."""
     s = s.strip(MARKUP)
-    return s.upper() == s and any(ch.isalpha() for ch in s) and bool(_CELL_GAP.search(s))
+    return s.upper() == s and any(ch.isalpha() for ch in s) and bool(_THREE_CELLS.search(s))
 
 
 def title_part(text: str, pos: int) -> str:
