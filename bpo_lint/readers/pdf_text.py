@@ -10,7 +10,7 @@ A line whose next line starts with a capital, a digit or a symbol is left alone.
 Headings: a short line set at least 15% larger than the body text is a heading, level 1 when in
 the largest size used, else level 2; a short line wholly in bold at body size is level 2, unless
 bold runs on for more than three lines (a bold paragraph, not a heading) or most of the document
-is bold.
+is bold. A line that starts in lower case goes on with a sentence and is never a heading.
 """
 
 from __future__ import annotations
@@ -55,6 +55,13 @@ def _join_hyphens(lines: list[Line]) -> list[tuple[str, list[int] | None]]:
     return out
 
 
+def _goes_on(line: Line) -> bool:
+    # A line that starts in lower case carries on a sentence from the line before, whatever its
+    # font: "payment based on the Indemnified Parties' fault." is not a heading.
+    first = line.text.lstrip(" \t\"“‘'([")[:1]
+    return first.islower()
+
+
 def _levels(lines: list[Line]) -> list[int | None]:
     """Heading level of each line from its font size and weight relative to the body text."""
     sizes: Counter[float] = Counter()
@@ -87,7 +94,9 @@ def _levels(lines: list[Line]) -> list[int | None]:
         if j - i > _MAX_BOLD_RUN:
             levels[i:j] = [None] * (j - i)
         i = max(j, i + 1)
-    return levels
+    # Only after the runs are judged: dropping a line first would split a bold paragraph into
+    # short runs that pass for headings.
+    return [None if _goes_on(ln) else level for ln, level in zip(lines, levels, strict=True)]
 
 
 def to_blocks(lines: list[Line]) -> list[Block]:

@@ -166,6 +166,41 @@ def test_hyphen_rule_leaves_capitals_and_soft_hyphens_behave():
     assert blocks[3].column == len("ment ") + 1
 
 
+def test_a_line_that_starts_in_lower_case_is_never_a_heading():
+    body = [
+        _line(f"The Supplier shall perform the Services in line {n}.", 1, n, 100 + 12 * n)
+        for n in range(1, 9)
+    ]
+    blocks = to_blocks(
+        [
+            *body,
+            _line("Indemnification", 1, 10, 220, bold=True),
+            _line("The Vendor shall indemnify the Customer for any", 1, 11, 232),
+            _line("payment based on the Customer's fault.", 1, 12, 244, size=12.0),
+            _line("defending against such Loss", 1, 13, 256, bold=True),
+        ]
+    )
+    levels = {b.text: b.heading_level for b in blocks}
+    assert levels["Indemnification"] == 2
+    assert levels["payment based on the Customer's fault."] is None  # larger, but mid-sentence
+    assert levels["defending against such Loss"] is None  # bold, but mid-sentence
+
+
+def test_lower_case_lines_do_not_split_a_bold_paragraph_into_headings():
+    bold = [
+        "Warranty Disclaimer",
+        "all warranties are excluded",
+        "Other Terms",
+        "as the law allows",
+        "Final Terms",
+    ]
+    lines = [_line(t, 1, n, 100 + 12 * n, bold=True) for n, t in enumerate(bold, 1)]
+    lines += [
+        _line(f"Plain body text of the clause, line {n}.", 1, n, 200 + 12 * n) for n in range(6, 20)
+    ]
+    assert all(b.heading_level is None for b in to_blocks(lines)[:5])
+
+
 def test_sideways_text_keeps_its_lines_whole(tmp_path):
     from fpdf import FPDF
 
