@@ -1,7 +1,7 @@
 """Configuration: `[tool.bpo-lint]` in pyproject.toml or top-level keys in `.bpo-lint.toml`.
 
 The nearest config file above a linted file wins (no merging between files, as in ruff); paths
-inside a config file (rules, profile, per-file-ignores globs) are relative to its folder.
+inside a config file (rules, profile, per-file globs) are relative to its folder.
 Every problem is a `ConfigError` whose one-line message names the file and the key.
 """
 
@@ -19,7 +19,7 @@ from bpo_lint.model import SEVERITIES
 CONFIG_NAMES = (".bpo-lint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 LIST_KEYS = ("select", "ignore", "extend-select", "rules", "allow")
-KEYS = (*LIST_KEYS, "per-file-ignores", "severity", "fail-on", "profile")
+KEYS = (*LIST_KEYS, "per-file-ignores", "per-file-profiles", "severity", "fail-on", "profile")
 _FINGERPRINT_VERSION = 1
 
 
@@ -40,6 +40,7 @@ class Config:
     fail_on: str = "error"
     rules: tuple[str, ...] = ()  # absolute rule-pack directories
     profile: str = "msa"  # a built-in profile name or an absolute path
+    per_file_profiles: tuple[tuple[str, str], ...] = ()  # (glob, profile) in the file's order
     allow: tuple[str, ...] = ()
     root: str = field(default="", compare=False)  # folder that relative globs start from
 
@@ -71,6 +72,8 @@ class Config:
             fail_on=fail_on or self.fail_on,
             profile=_profile_spec(profile, os.getcwd()) if profile else self.profile,
             allow=(*self.allow, *allow),
+            # An explicit --profile is for every file, so it also replaces the per-file ones.
+            per_file_profiles=() if profile else self.per_file_profiles,
         )
 
 
@@ -136,6 +139,7 @@ def parse_config(data: dict, path: str) -> Config:
         fail_on=fail_on,
         rules=tuple(os.path.normpath(os.path.join(root, d)) for d in lists.get("rules", ())),
         profile=_profile_spec(profile, root),
+        per_file_profiles=_per_file_profiles(path, root, data.get("per-file-profiles", {})),
         allow=lists.get("allow", ()),
         root=root,
     )
@@ -163,6 +167,23 @@ def _per_file_ignores(path: str, value: object) -> tuple[tuple[str, tuple[str, .
         (glob, _strings(path, f"per-file-ignores.{glob!r}", rules))
         for glob, rules in sorted(value.items())
     )
+
+
+def _per_file_profiles(path: str, root: str, value: object) -> tuple[tuple[str, str], ...]:
+    from bpo_lint.config_profile import ProfileError, profile_path
+
+    if not isinstance(value, dict):
+        raise ConfigError(f'{path}: per-file-profiles must be a table of glob = "profile"')
+    out = []
+    for glob, spec in value.items():  # in the file's order: the first matching glob wins
+        if not isinstance(spec, str) or not spec:
+            raise ConfigError(f"{path}: per-file-profiles.{glob!r} must be a profile name or path")
+        try:
+            profile_path(spec, root)  # an unknown name is reported now, with its glob
+        except ProfileError as exc:
+            raise ConfigError(f"{path}: per-file-profiles.{glob!r}: {exc}") from None
+        out.append((glob, _profile_spec(spec, root)))
+    return tuple(out)
 
 
 def _severity(path: str, value: object) -> tuple[tuple[str, str], ...]:

@@ -36,6 +36,7 @@ class Flags:
 def resolve_targets(targets: Iterable, flags: Flags) -> list[tuple]:
     """(target, Config) per target, the flags applied; ConfigError when a config is unusable."""
     from bpo_lint.config import resolve_config
+    from bpo_lint.config_rules import with_file_profile
 
     configs: dict = {}  # per-run memo by config file (no module state)
     out = []
@@ -49,7 +50,7 @@ def resolve_targets(targets: Iterable, flags: Flags) -> list[tuple]:
             fail_on=flags.fail_on,
             profile=flags.profile,
         )
-        out.append((target, config))
+        out.append((target, with_file_profile(config, target.path)))
     return out
 
 

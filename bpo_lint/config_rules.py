@@ -38,17 +38,31 @@ def check_selectors(config: Config, rules) -> None:
                 raise ConfigError(f"{_where(config)}: {key}: unknown rule '{sel}'{hint}")
 
 
-def file_ignores(config: Config, path: str) -> tuple[str, ...]:
-    """Selectors per-file-ignores adds for `path` (globs relative to the config's folder)."""
-    if path == "-" or not config.per_file_ignores:
-        return ()
+def matches_glob(config: Config, path: str, glob: str) -> bool:
+    """Whether a per-file glob (relative to the config's folder) matches a linted path."""
+    if path == "-":
+        return False
     full = os.path.abspath(path)
     rel = os.path.relpath(full, config.root or os.getcwd()).replace(os.sep, "/")
-    name = os.path.basename(full)
+    # A glob without a slash matches the file name anywhere below, as in .gitignore.
+    return fnmatch.fnmatch(rel, glob) or (
+        "/" not in glob and fnmatch.fnmatch(os.path.basename(full), glob)
+    )
+
+
+def with_file_profile(config: Config, path: str) -> Config:
+    """`config` with the profile of the first per-file-profiles glob that `path` matches."""
+    for glob, spec in config.per_file_profiles:
+        if matches_glob(config, path, glob):
+            return replace(config, profile=spec)
+    return config
+
+
+def file_ignores(config: Config, path: str) -> tuple[str, ...]:
+    """Selectors per-file-ignores adds for `path` (globs relative to the config's folder)."""
     out: list[str] = []
     for glob, selectors in config.per_file_ignores:
-        # A glob without a slash matches the file name anywhere below, as in .gitignore.
-        if fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(name, glob)):
+        if matches_glob(config, path, glob):
             out.extend(selectors)
     return tuple(out)
 
