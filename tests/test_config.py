@@ -92,6 +92,12 @@ def test_every_key_is_read(tmp_path):
         ('select = "vague"\n', "select must be a list of strings"),
         ('severity = { "vague" = "fatal" }\n', "severity.vague 'fatal' is not one of"),
         ("per-file-ignores = 3\n", "per-file-ignores must be a table"),
+        (
+            'per-file-profiles = { "*.md" = "sw" }\n',
+            "per-file-profiles.'*.md': unknown profile 'sw' (did you mean 'sow'?)",
+        ),
+        ('per-file-profiles = { "*.md" = 3 }\n', "per-file-profiles.'*.md' must be a profile"),
+        ('per-file-profiles = ["sow"]\n', "per-file-profiles must be a table"),
         ("select = [\n", "not valid TOML"),
     ],
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bpo_lint.config import ConfigError, load_config
+from bpo_lint.config import load_config
 from bpo_lint.config_plan import Flags, plan_options, resolve_targets
 from bpo_lint.config_rules import matches_glob, with_file_profile
 from bpo_lint.lint import Target
@@ -27,23 +27,6 @@ def test_per_file_profiles_are_read_in_the_order_written(tmp_path):
     assert load_config(str(mine)).per_file_profiles == (
         ("a.md", str(tmp_path / "profiles" / "ours.toml")),  # relative to the config's folder
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('per-file-profiles = { "*.md" = "sw" }\n', "per-file-profiles.'*.md': unknown profile"),
-        ('per-file-profiles = { "*.md" = 3 }\n', "per-file-profiles.'*.md' must be a profile"),
-        ('per-file-profiles = ["sow"]\n', "per-file-profiles must be a table"),
-    ],
-)
-def test_a_bad_per_file_profile_names_the_file_and_the_glob(tmp_path, text, expected):
-    cfg = write(tmp_path / ".bpo-lint.toml", text)
-    with pytest.raises(ConfigError) as info:
-        load_config(str(cfg))
-    assert str(info.value).startswith(str(cfg)) and expected in str(info.value)
-    if "'sw'" in text:
-        assert "did you mean 'sow'" in str(info.value)
 
 
 def test_the_first_matching_glob_gives_the_profile(tmp_path):
