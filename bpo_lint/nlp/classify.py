@@ -13,7 +13,8 @@ import re
 from bpo_lint.areas import AREA_IDS, Area, any_cue
 from bpo_lint.model import Document, SectionLabel
 from bpo_lint.nlp.dataset import MIN_CHARS, model_text, own_text
-from bpo_lint.nlp.headings import heading_areas, heading_kind, is_definition
+from bpo_lint.nlp.headings import heading_kind, is_definition
+from bpo_lint.nlp.key_terms import cell_areas, row_areas
 from bpo_lint.nlp.model import score_texts
 
 # A section headed as outside all areas ("Notices", "Definitions") needs a surer classifier.
@@ -29,11 +30,11 @@ BODY_CUE_FACTOR = 0.6
 # A long section mixes clauses, and the sentence that names its topic weighs little among the
 # words of the others: the classifier reads pieces this long and keeps each area's best score.
 PIECE_CHARS = 600
-# A row of a key-terms table on a cover page or order form: "Governing Law<TAB>Delaware". The
-# row's label works as a heading; a value that is only a page number is a table of contents.
-_ROW = re.compile(
-    r"(?m)^[ \t]*([\"“‘']?[A-Za-z][^\t\n]{2,60}?)[ \t]*\t[ \t]*(?![\divxlc]+[ \t]*$)(\S.*)$"
-)
+# An area that no heading or key-terms row names needs, somewhere in the document, one call that
+# clears its bar without a body cue's help, raised by this fraction of the way to 1.0. Chosen on
+# 30 reader-labelled held-out training documents (benchmarks/presence_train.py): 0.0 agreed best
+# (221/240 against 219/240 without the rule); higher margins lost areas a reader found.
+LONE_CALL_MARGIN = 0.0
 _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=\(?[A-Z0-9])")
 
 
@@ -92,43 +93,6 @@ def clause_areas(
     return out
 
 
-def row_areas(body: str, areas: tuple[Area, ...]) -> set[str]:
-    """Areas named by the row labels of a key-terms table in `body` (label, tab, value)."""
-    return {a for m in _ROW.finditer(body) for a in heading_areas(m.group(1), areas)}
-
-
-# A Word table cell that is only a number (a contents page's page column) is not a value.
-_PAGE_NUMBER = re.compile(r"^\s*[\divxlc]+\s*$", re.IGNORECASE)
-# A row label is a short name ("Rights in Deliverables"); a longer cell is a value's sentence.
-CELL_LABEL_WORDS = 6
-# A label starts with a letter, as in a text file's row; "☐ Assigned Deliverables" is a choice.
-_LABEL_START = re.compile(r"\s*[\"“‘']?[A-Za-z]")
-
-
-def cell_areas(doc: Document, start: int, end: int, areas: tuple[Area, ...]) -> set[str]:
-    """Areas named by the label cells of a Word key-terms table in doc.text[start:end].
-
-    Word keeps each table cell a paragraph of its own ("Governing Law", then "Delaware"), so the
-    label<TAB>value rows that row_areas reads in text files never appear: a short cell followed
-    by another cell of the same table is the row's label.
-    """
-    found: set[str] = set()
-    j = doc.block_index(start)
-    while j + 1 < len(doc.blocks) and doc.block_starts[j + 1] < end:
-        cell, value = doc.blocks[j], doc.blocks[j + 1]
-        if (
-            doc.block_starts[j] >= start
-            and cell.style == value.style == "table"
-            and len(cell.text.split()) <= CELL_LABEL_WORDS
-            and _LABEL_START.match(cell.text)
-            and value.text.strip()
-            and not _PAGE_NUMBER.match(value.text)
-        ):
-            found.update(heading_areas(cell.text, areas))
-        j += 1
-    return found
-
-
 def _context(doc: Document, kinds: list, i: int) -> tuple[str, tuple[str, ...]]:
     # An untitled sub-clause takes the kind of its nearest headed ancestor ("unknown" if none).
     parent = doc.sections[i].parent
@@ -169,7 +133,11 @@ def decide(
 
 
 def label_sections(
-    doc: Document, nlp, thresholds: dict[str, float], areas: tuple[Area, ...]
+    doc: Document,
+    nlp,
+    thresholds: dict[str, float],
+    areas: tuple[Area, ...],
+    lone_margin: float | None = LONE_CALL_MARGIN,
 ) -> tuple[SectionLabel, ...]:
     """One SectionLabel per section of `doc`, in order."""
     own = [
@@ -198,19 +166,41 @@ def label_sections(
     judged = clause_areas(nlp, [u[1] for u in units], thresholds, areas, [u[2] for u in units])
     best = [dict.fromkeys(AREA_IDS, 0.0) for _ in doc.sections]
     chosen: list[set[str]] = [set() for _ in doc.sections]
-    for (i, _text, _margin), (scores, found) in zip(units, judged, strict=True):
+    clear: list[set[str]] = [set() for _ in doc.sections]
+    for (i, _text, margin), (scores, found) in zip(units, judged, strict=True):
         chosen[i] |= found
+        clear[i] |= clear_calls(scores, thresholds, margin, lone_margin)
         for a, s in scores.items():
             best[i][a] = max(best[i][a], s)
-    labels = []
+    named: list[set[str]] = []
     for i, ((kind, ids), body) in enumerate(zip(kinds, bodies, strict=True)):
         start = doc.sections[i].body_start
         by_heading = set(ids) if kind == "areas" else set()
-        by_heading |= row_areas(body, areas) | cell_areas(doc, start, start + len(body), areas)
-        found = by_heading | chosen[i]
-        scores = {a: round(1.0 if a in by_heading else best[i][a], 3) for a in AREA_IDS}
+        named.append(
+            by_heading | row_areas(body, areas) | cell_areas(doc, start, start + len(body), areas)
+        )
+    # Coverage ORs an area over every section, so one call that only a body cue let through
+    # would make an area present in a document that never deals with it: such calls count
+    # only where a heading, a key-terms row or a clear call elsewhere supports the area.
+    supported = set().union(*named, *clear) if lone_margin is not None else set(AREA_IDS)
+    labels = []
+    for i in range(len(doc.sections)):
+        found = named[i] | (chosen[i] & supported)
+        scores = {a: round(1.0 if a in named[i] else best[i][a], 3) for a in AREA_IDS}
         labels.append(SectionLabel(tuple(a for a in AREA_IDS if a in found), scores))
     return tuple(labels)
+
+
+def clear_calls(
+    scores: dict[str, float], thresholds: dict[str, float], margin: float, lone_margin: float | None
+) -> set[str]:
+    """Areas whose score clears the unit's bar, raised by `lone_margin`, with no cue's help."""
+    out = set()
+    for area, threshold in thresholds.items():
+        bar = threshold + margin * (1 - threshold)
+        if scores.get(area, 0.0) >= bar + (lone_margin or 0.0) * (1 - bar):
+            out.add(area)
+    return out
 
 
 def label_whole_text(
@@ -218,4 +208,7 @@ def label_whole_text(
 ) -> set[str]:
     """Areas of a document the sectioner could not split: judged paragraph by paragraph."""
     pieces = clause_pieces(doc.text, size=1200)
-    return set().union(*(found for _, found in clause_areas(nlp, pieces, thresholds, areas)))
+    judged = clause_areas(nlp, pieces, thresholds, areas)
+    found = set().union(*(f for _, f in judged))
+    clear = set().union(*(clear_calls(s, thresholds, 0.0, LONE_CALL_MARGIN) for s, _ in judged))
+    return found & clear

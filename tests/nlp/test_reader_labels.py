@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import tomllib
 
 import pytest
 
+from bpo_lint.areas import AREA_IDS
 from bpo_lint.nlp.corpus import READER_FILE
 from bpo_lint.nlp.dataset import clean, company, own_text
 from bpo_lint.nlp.model import MANIFEST_FILE, pipeline_dir
@@ -131,3 +134,39 @@ def test_the_second_reader_labelled_exactly_the_held_out_sections():
     second = REPO / "tests" / "data" / "heldout_sections_second_reader.jsonl"
     key = lambda r: (r["file"], r["start"], r["sha"])  # noqa: E731
     assert sorted(map(key, read_rows(second))) == sorted(map(key, read_rows(HELD_OUT_LABELS)))
+
+
+READER_DOCUMENTS = READER_FILE.parent / "documents.toml"
+
+
+def _labelled_documents() -> list[dict]:
+    return tomllib.loads(READER_DOCUMENTS.read_text(encoding="utf-8"))["agreements"]
+
+
+def test_reader_documents_label_every_area_and_hold_no_contract_text():
+    rows = _labelled_documents()
+    assert len(rows) == len({r["file"] for r in rows}) == 30
+    for row in rows:
+        assert list(row["areas"]) == list(AREA_IDS), row["file"]
+        for label in row["areas"].values():
+            assert set(label) == {"present", "where", "note"}
+            assert label["present"] == bool(label["where"])
+            assert len(label["note"]) <= 160
+
+
+def test_reader_documents_are_held_out_training_contracts_never_eval(corpus):
+    # The support rule was chosen on these documents: the model must never have trained on
+    # them, and no eval agreement may be among them, by name or by content.
+    manifest = json.loads((pipeline_dir() / MANIFEST_FILE).read_text(encoding="utf-8"))
+    names = {r["file"] for r in _labelled_documents()}
+    assert {company(n) for n in names} <= set(manifest["heldout_groups"])
+    eval_hashes = {_sha(p) for p in (corpus / "eval").rglob("*") if p.is_file()}
+    for name in names:
+        path = corpus / "train" / "cuad-txt" / name
+        assert path.is_file(), name
+        assert _sha(path) not in eval_hashes, name
+    assert not names & {p.name for p in (corpus / "eval").rglob("*")}
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
