@@ -88,3 +88,29 @@ def test_manifest_inputs_are_the_committed_written_and_reader_files():
         assert _sha(data / entry["file"]) == entry["sha256"], entry["file"]
     committed = {f"written/{p.name}" for p in (data / "written").glob("*.jsonl")}
     assert committed <= {e["file"] for e in ours}
+
+
+def test_measurement_clauses_are_never_training_clauses():
+    # tests/data/genre_clauses.jsonl measures the written DPA and SLA clauses: it is only a
+    # measurement while no clause of it, nor a long stretch of one, is among the training texts.
+    from bpo_lint.areas import AREA_IDS
+    from bpo_lint.nlp.corpus import WRITTEN_DIR
+    from tests.conftest import REPO
+
+    def words(text: str, n: int = 12) -> set[tuple[str, ...]]:
+        w = text.lower().split()
+        return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+    measured = REPO / "tests" / "data" / "genre_clauses.jsonl"
+    rows = [json.loads(line) for line in measured.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 68
+    assert all(set(r["areas"]) <= set(AREA_IDS) for r in rows)
+    trained = [
+        json.loads(line)["text"]
+        for path in sorted(WRITTEN_DIR.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    trained_runs = set().union(*(words(t) for t in trained))
+    for row in rows:
+        assert row["text"] not in trained
+        assert not words(row["text"]) & trained_runs, row["text"][:60]
