@@ -92,15 +92,20 @@ def _coverage(c: AreaCoverage) -> dict:
         "sections": list(c.sections),
         "elements": dict(c.elements),
         "element_spans": {k: list(v) for k, v in c.element_spans.items()},
+        "required": c.required,
+        "required_elements": None if c.required_elements is None else sorted(c.required_elements),
     }
 
 
 def _coverage_back(d: dict) -> AreaCoverage:
+    wanted = d.get("required_elements")
     return AreaCoverage(
         status=d["status"],
         sections=tuple(d["sections"]),
         elements=dict(d["elements"]),
         element_spans={k: tuple(v) for k, v in d["element_spans"].items()},
+        required=bool(d.get("required", True)),
+        required_elements=None if wanted is None else frozenset(wanted),
     )
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from bpo_lint.config_hints import did_you_mean
+from bpo_lint.model import AreaCoverage
 
 DEFAULT_PROFILE = "msa"
 _KEYS = ("title", "description", "areas")
@@ -93,3 +95,20 @@ def _elements(shown: str, area_id: str, spec: object, known: list[str]) -> froze
                 f" (elements: {', '.join(known)})"
             )
     return frozenset(value)
+
+
+def profile_coverage(
+    coverage: Mapping[str, AreaCoverage], required: Mapping[str, frozenset[str]]
+) -> dict[str, AreaCoverage]:
+    """Coverage as the profile sees it: which areas and elements it expects, and their status.
+
+    An area the profile does not expect keeps its status for information, flagged as not
+    required; an expected area whose expected elements are all found is covered for this file.
+    """
+    out = {}
+    for area, cov in coverage.items():
+        cov = replace(cov, required=area in required, required_elements=required.get(area))
+        if cov.status == "partial" and cov.required and not cov.gaps():
+            cov = replace(cov, status="covered")
+        out[area] = cov
+    return out

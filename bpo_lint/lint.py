@@ -141,6 +141,7 @@ def lint_document(
     doc: Document, options: LintOptions, classifier: Classifier | None = None
 ) -> FileResult:
     """Classify a sectioned document and run the selected rules over it."""
+    from bpo_lint.config_profile import profile_coverage
     from bpo_lint.engine import run_rules
     from bpo_lint.kinds.base import Context
 
@@ -153,6 +154,8 @@ def lint_document(
             run_rules(options.rules, replace(ctx, analysis=analysis)) if options.rules else ()
         )
     coverage = analysis.coverage if analysis else unknown_coverage()
+    if options.required is not None:
+        coverage = profile_coverage(coverage, options.required)
     labels = analysis.labels if analysis else (SectionLabel(),) * len(doc.sections)
     return FileResult(
         path=doc.path,

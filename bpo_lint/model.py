@@ -206,6 +206,16 @@ class AreaCoverage:
     elements: Mapping[str, bool] = field(default_factory=dict)
     # where each element was found: element id -> (start, end) offsets in Document.text
     element_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    # False when the file's profile does not expect the area (scope of services in a DPA): its
+    # coverage is still shown, but its absence is not a gap.
+    required: bool = True
+    # The elements the profile expects in the area (None: all of them).
+    required_elements: frozenset[str] | None = None
+
+    def gaps(self) -> list[str]:
+        """The element ids not found that the profile expects (in the area's order)."""
+        wanted = self.required_elements
+        return [e for e, ok in self.elements.items() if not ok and (wanted is None or e in wanted)]
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,11 @@ def _full_result() -> FileResult:
     coverage = {
         "pricing_payment": AreaCoverage(
             "partial", ("1.2",), {"invoicing": True, "late": False}, {"invoicing": (10, 20)}
-        )
+        ),
+        "service_levels": AreaCoverage("missing", (), {"metrics": False}, required=False),
+        "scope_of_services": AreaCoverage(
+            "covered", ("1",), {"description": True}, required_elements=frozenset({"description"})
+        ),
     }
     return FileResult(
         "a.md",

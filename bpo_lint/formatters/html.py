@@ -76,12 +76,17 @@ def _plural(n: int, noun: str) -> str:
 def _glance(coverage: dict[str, AreaCoverage], areas: dict) -> str:
     """One sentence a reviewer reads first: which key areas are missing or only partly there."""
     parts = []
+    expected = {a: c for a, c in coverage.items() if c.required}
     for status, words in (("missing", "missing"), ("partial", "only partly covered")):
-        names = [areas.get(a, (a, {}))[0] for a, c in coverage.items() if c.status == status]
+        names = [areas.get(a, (a, {}))[0] for a, c in expected.items() if c.status == status]
         if names:
             parts.append(f"{_plural(len(names), 'key area')} {words}: {', '.join(names)}.")
-    if not parts and coverage and all(c.status == "covered" for c in coverage.values()):
-        parts.append("All eight key areas are covered.")
+    if not parts and expected and all(c.status == "covered" for c in expected.values()):
+        parts.append(
+            "All eight key areas are covered."
+            if len(expected) == len(coverage)
+            else "Every key area the profile expects is covered."
+        )
     return f'<p class="glance">{_e(" ".join(parts))}</p>' if parts else ""
 
 
@@ -155,8 +160,13 @@ def _scorecard(coverage: dict[str, AreaCoverage], areas: dict) -> str:
 def _elements(cov: AreaCoverage, titles: dict[str, str]) -> str:
     if cov.status == "unknown":
         return "Not assessed (the clause classifier did not run)."
+    if not cov.required:
+        return "Not required by the profile chosen for this file."
     items = []
+    wanted = cov.required_elements
     for element_id, present in cov.elements.items():
+        if wanted is not None and element_id not in wanted:
+            continue  # the profile does not expect it: neither a gap nor worth a line
         label = _e(titles.get(element_id, element_id))
         if present:
             items.append(f'<li><span class="el-yes">\u2714 found:</span> {label}</li>')

@@ -52,7 +52,12 @@ def _section(s: SectionReport) -> dict:
 
 
 def _coverage(c: AreaCoverage) -> dict:
-    return {"status": c.status, "sections": list(c.sections), "elements": dict(c.elements)}
+    return {
+        "status": c.status,
+        "sections": list(c.sections),
+        "elements": dict(c.elements),
+        "required": c.required,
+    }
 
 
 def _finding(f: Finding) -> dict:

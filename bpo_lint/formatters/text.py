@@ -15,6 +15,7 @@ from bpo_lint.model import AreaCoverage, FileResult, Finding, Location
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STATUS_STYLE = {"covered": "green", "partial": "yellow", "missing": "bold red", "unknown": "dim"}
+NOT_REQUIRED = "(not required by the profile)"
 
 
 def render(
@@ -82,18 +83,25 @@ def _coverage_table(console: Console, coverage: dict[str, AreaCoverage]) -> None
         where = ", ".join(cov.sections[:8]) + (" …" if len(cov.sections) > 8 else "")
         if cov.status == "unknown":
             missing = "(not classified)"
+        elif not cov.required:
+            missing = NOT_REQUIRED
         else:
-            missing = ", ".join(e for e, ok in cov.elements.items() if not ok)
+            missing = ", ".join(cov.gaps())
         table.add_row(
             titles.get(area_id, area_id),
-            Text(
-                cov.status.upper() if cov.status == "missing" else cov.status,
-                STATUS_STYLE.get(cov.status, ""),
-            ),
+            _status(cov),
             where or "-",
             missing or "-",
         )
     console.print(table)
+
+
+def _status(cov: AreaCoverage) -> Text:
+    # An area the profile does not expect is shown for information, never as a red gap.
+    if not cov.required:
+        return Text(cov.status, "dim")
+    shown = cov.status.upper() if cov.status == "missing" else cov.status
+    return Text(shown, STATUS_STYLE.get(cov.status, ""))
 
 
 def format_location(loc: Location) -> str:

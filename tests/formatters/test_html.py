@@ -139,3 +139,15 @@ def test_describe_location():
 
 def test_deterministic():
     assert render([_result()], "0.1.0") == render([_result()], "0.1.0")
+
+
+def test_an_area_the_profile_does_not_expect_is_not_a_gap():
+    from dataclasses import replace
+
+    result = _result()
+    sla = "service_levels"
+    coverage = {**result.coverage, sla: replace(result.coverage[sla], required=False)}
+    text = " ".join(_parse(render([replace(result, coverage=coverage)], "0.1.0")).text)
+    assert "key area missing" not in text
+    assert "Every key area the profile expects is covered." in text
+    assert "Not required by the profile chosen for this file." in text
