@@ -99,4 +99,13 @@ def required_for(config: Config) -> Mapping[str, frozenset[str]]:
     try:
         return load_profile(config.profile, config.root or os.getcwd())
     except ProfileError as exc:
-        raise ConfigError(f"{_where(config)}: profile: {exc}") from None
+        # A profile file is read only when a file uses it: name the key that chose it.
+        key = next(
+            (
+                f"per-file-profiles.{g!r}"
+                for g, s in config.per_file_profiles
+                if s == config.profile
+            ),
+            "profile",
+        )
+        raise ConfigError(f"{_where(config)}: {key}: {exc}") from None

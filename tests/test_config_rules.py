@@ -72,3 +72,13 @@ def test_a_mixed_folder_through_the_cli(tmp_path):
     assert "coverage.missing-area" in by_file["msa.md"]
     assert by_file["amend-1.md"] == []  # the amendment profile requires no area
     assert code == 1  # msa.md alone: its missing areas are errors
+
+
+def test_a_missing_profile_file_is_reported_under_the_glob_that_named_it(tmp_path):
+    config = 'per-file-profiles = { "sow-*.md" = "profiles/sow-call-centre.toml" }\n'
+    write(tmp_path / ".bpo-lint.toml", config)
+    sow = write(tmp_path / "sow-1.md", CONTRACT)
+    code, _, err = run(str(sow), cwd=tmp_path)
+    assert code == 2
+    [line] = err.strip().splitlines()
+    assert "per-file-profiles.'sow-*.md'" in line and "sow-call-centre.toml" in line
