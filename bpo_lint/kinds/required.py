@@ -62,10 +62,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         section = first_section(ctx, cov.sections)
         start = section.start if section else None
         end = section.body_start if section and section.body_start > section.start else None
+        gaps = replace(cov, required_elements=wanted).gaps()
         for element in area.elements:
-            if cov.elements.get(element.id, True) or (
-                wanted is not None and element.id not in wanted
-            ):
+            if element.id not in gaps:
                 continue
             f = make_finding(
                 rule,

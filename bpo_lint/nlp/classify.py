@@ -115,6 +115,11 @@ def _has_children(doc: Document, i: int) -> bool:
     return i + 1 < len(doc.sections) and doc.sections[i + 1].parent == i
 
 
+def raised(bar: float, margin: float) -> float:
+    """`bar` moved `margin` of the way up to 1.0 (a margin of 0 leaves it as it is)."""
+    return bar + margin * (1 - bar)
+
+
 def decide(
     scores: dict[str, float],
     text: str,
@@ -125,7 +130,7 @@ def decide(
     """Areas the classifier's scores support, with body cues lowering the bar a little."""
     found = set()
     for area in areas:
-        bar = thresholds[area.id] + margin * (1 - thresholds[area.id])
+        bar = raised(thresholds[area.id], margin)
         score = scores.get(area.id, 0.0)
         if score >= bar or (score >= bar * BODY_CUE_FACTOR and any_cue(area.body_cues, text)):
             found.add(area.id)
@@ -195,12 +200,8 @@ def clear_calls(
     scores: dict[str, float], thresholds: dict[str, float], margin: float, lone_margin: float | None
 ) -> set[str]:
     """Areas whose score clears the unit's bar, raised by `lone_margin`, with no cue's help."""
-    out = set()
-    for area, threshold in thresholds.items():
-        bar = threshold + margin * (1 - threshold)
-        if scores.get(area, 0.0) >= bar + (lone_margin or 0.0) * (1 - bar):
-            out.add(area)
-    return out
+    bars = {a: raised(raised(t, margin), lone_margin or 0.0) for a, t in thresholds.items()}
+    return {a for a, bar in bars.items() if scores.get(a, 0.0) >= bar}
 
 
 def label_whole_text(
