@@ -26,5 +26,5 @@ def analyse(doc: Document, pipeline: Path | None = None) -> Analysis:
     labels = label_sections(doc, nlp, thresholds, areas)
     whole: frozenset[str] = frozenset()
     if not doc.sections and doc.text.strip():
-        whole = frozenset(label_whole_text(doc, nlp, thresholds, areas))
+        whole = frozenset(label_whole_text(doc, nlp, thresholds))
     return Analysis(labels=labels, coverage=document_coverage(doc, labels, areas, whole))

@@ -204,12 +204,10 @@ def clear_calls(
     return {a for a, bar in bars.items() if scores.get(a, 0.0) >= bar}
 
 
-def label_whole_text(
-    doc: Document, nlp, thresholds: dict[str, float], areas: tuple[Area, ...]
-) -> set[str]:
+def label_whole_text(doc: Document, nlp, thresholds: dict[str, float]) -> set[str]:
     """Areas of a document the sectioner could not split: judged paragraph by paragraph."""
+    # With no headings, an area is supported only by a clear call, and a clear call is always
+    # one the cues would also accept: the areas are exactly those some paragraph clearly shows.
     pieces = clause_pieces(doc.text, size=1200)
-    judged = clause_areas(nlp, pieces, thresholds, areas)
-    found = set().union(*(f for _, f in judged))
-    clear = set().union(*(clear_calls(s, thresholds, 0.0, LONE_CALL_MARGIN) for s, _ in judged))
-    return found & clear
+    scores = clause_scores(nlp, pieces)
+    return set().union(*(clear_calls(s, thresholds, 0.0, LONE_CALL_MARGIN) for s in scores))
