@@ -47,6 +47,10 @@ def _dec_ok(
             and len(p) <= j + 3
         ):
             return True
+        # A titled clause at a line start may open the next number at its second sub-number
+        # (2.24 -> 3.2): 3.1 was deleted, lost in extraction, or is a line "3.1 [Omitted]".
+        if c.line_start and titled and p[j] == last[j] + 1 and p[j + 1 :] == (2,):
+            return True
     return False
 
 

@@ -145,6 +145,25 @@ def test_cuad_footer_does_not_block_next_clause():
     assert ids(doc) == ["1", "2", "3"]
 
 
+def test_a_titled_clause_may_open_the_next_number_at_its_second_sub_number():
+    # 3.1 was deleted (or lost in extraction): 3.2 must not be swallowed by 2.24.
+    text = (
+        "2.23 Backups\n\nDatec keeps backups.\n\n2.24 Locations\n\nThe equipment sits at the "
+        "head office.\n\n3.2 Measurement Tools\n\nDatec will measure performance monthly.\n\n"
+        "3.3 Reports\n\nReports are confidential.\n"
+    )
+    assert ids(split(text)) == ["2.23", "2.24", "3.2", "3.3"]
+
+
+def test_an_untitled_or_far_jump_to_a_second_sub_number_is_not_a_start():
+    # Only the next number, titled, at a line start: "4.2" of a sentence and "5.2" are body.
+    text = (
+        "2.24 Locations\n\nThe equipment sits at the head office, as in\n4.2 of the plan, "
+        "and\n5.2 Remote Sites\nare listed later.\n"
+    )
+    assert ids(split(text)) == ["2.24"]
+
+
 def test_references_amounts_and_dates_are_not_starts():
     text = (
         "1. Payment. Fees are due as set out in Section 4.2 of this Agreement and "
