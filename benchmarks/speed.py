@@ -35,7 +35,8 @@ _PROCESS = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from bpo_lint.formatters.json import render
-from bpo_lint.lint import LintOptions, Target, lint_target
+from bpo_lint.lint import LintOptions, lint_target
+from bpo_lint.targets import Target
 from bpo_lint.pack import load_pack
 from bpo_lint.runner import preload
 options = LintOptions(rules=load_pack().rules)

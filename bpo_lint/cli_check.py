@@ -22,7 +22,7 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 def run_check(paths, fmt, output, quiet, no_color, annotate_dest, force, read_stdin, opts) -> int:
     """Lint `paths` and write the report; returns the exit code. `read_stdin()` gives "-"."""
     from bpo_lint.formatters import get_formatter
-    from bpo_lint.lint import expand_paths
+    from bpo_lint.targets import expand_paths
 
     if output:
         refuse_to_overwrite_an_input(output, paths)

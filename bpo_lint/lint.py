@@ -5,9 +5,8 @@ This is the only module that knows the order of the stages; each stage lives els
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bpo_lint.model import (
@@ -21,6 +20,7 @@ from bpo_lint.model import (
     SectionLabel,
     SectionReport,
 )
+from bpo_lint.targets import Target
 
 # Hands a document to a classifier elsewhere; what it returns gives the Analysis when called
 # (None: the classifier failed, so the caller classifies in process).
@@ -41,43 +41,6 @@ class LintOptions:
     # The cache key of these options when the caller knows a cheaper one than hashing the rules
     # (config_plan.plan_fingerprint); None: the cache hashes every field.
     fingerprint: str | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class Target:
-    """One thing to lint: a path as the user gave it (or found under a directory), or stdin."""
-
-    path: str
-    data: bytes | None = None
-    error: FileError | None = None  # set when the target is known to be unusable before reading
-
-
-def expand_paths(paths: Sequence[str], stdin: bytes | None = None) -> Iterator[Target]:
-    """Files as given, directories walked (sorted) for supported files, "-" for stdin."""
-    from bpo_lint.readers import SUPPORTED_SUFFIXES
-
-    for path in paths:
-        if path == "-":
-            yield Target("-", stdin if stdin is not None else b"")
-        elif os.path.isdir(path):
-            found = sorted(_walk(path, SUPPORTED_SUFFIXES))
-            if not found:
-                suffixes = ", ".join(SUPPORTED_SUFFIXES)
-                msg = f"directory has no files to lint (looked for {suffixes})"
-                yield Target(path, error=FileError("no-files", msg))
-            yield from (Target(p) for p in found)
-        else:
-            yield Target(path)
-
-
-def _walk(root: str, suffixes: Iterable[str]) -> Iterator[str]:
-    suffixes = tuple(suffixes)
-    for dirpath, dirnames, filenames in os.walk(root):
-        # Hidden folders (.git, caches) never hold the contracts a user means to lint.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if name.lower().endswith(suffixes) and not name.startswith((".", "~$")):
-                yield os.path.join(dirpath, name)
 
 
 def read_and_section(path: str, data: bytes | None = None, password: str | None = None) -> Document:

@@ -20,9 +20,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bpo_lint.lint import Classifier, LintOptions, Target, lint_target
+from bpo_lint.lint import Classifier, LintOptions, lint_target
 from bpo_lint.model import FileError, FileResult
 from bpo_lint.progress import progress_bar
+from bpo_lint.targets import Target
 
 if TYPE_CHECKING:
     from bpo_lint.cache import Cache

@@ -46,7 +46,7 @@ def _with_bytes(target):
 def plan(paths: Sequence[str], flags=None) -> list[tuple]:
     """(Target, LintOptions) per file, exactly as `bpo-lint check` plans them (config files too)."""
     from bpo_lint.config_plan import Flags, plan_targets
-    from bpo_lint.lint import expand_paths
+    from bpo_lint.targets import expand_paths
 
     plans = plan_targets(list(expand_paths(list(paths))), flags or Flags())
     return [(target, options) for target, options, _ in plans]

@@ -45,8 +45,9 @@ def _expected_text(f: Finding) -> str:
 
 @pytest.fixture(scope="module")
 def linted() -> FileResult:
-    from bpo_lint.lint import LintOptions, Target, lint_target
+    from bpo_lint.lint import LintOptions, lint_target
     from bpo_lint.pack import load_pack
+    from bpo_lint.targets import Target
 
     path = str(FIXTURES / "deficient-msa.docx")
     return lint_target(Target(path), LintOptions(rules=load_pack().rules))

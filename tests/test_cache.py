@@ -11,7 +11,7 @@ import pytest
 
 from bpo_lint import cache as cache_mod
 from bpo_lint.cache_codec import result_from_dict, result_to_dict
-from bpo_lint.lint import LintOptions, Target, lint_target
+from bpo_lint.lint import LintOptions, lint_target
 from bpo_lint.model import (
     AreaCoverage,
     FileError,
@@ -21,6 +21,7 @@ from bpo_lint.model import (
     SectionReport,
 )
 from bpo_lint.pack import load_pack, select_rules
+from bpo_lint.targets import Target
 from tests.conftest import FIXTURES
 
 LOC = Location(page=2, line=3, column=4, end_line=5, end_column=6, paragraph=7, section="1.2")

@@ -9,7 +9,7 @@ import sys
 
 from bpo_lint.config import Config
 from bpo_lint.config_plan import Flags, plan_fingerprint, plan_options, resolve_targets
-from bpo_lint.lint import Target
+from bpo_lint.targets import Target
 from tests.conftest import FIXTURES, REPO
 
 

@@ -9,7 +9,7 @@ import pytest
 from bpo_lint.config import load_config
 from bpo_lint.config_plan import Flags, plan_options, resolve_targets
 from bpo_lint.config_rules import matches_glob, with_file_profile
-from bpo_lint.lint import Target
+from bpo_lint.targets import Target
 from tests.test_config import CONTRACT, rule_ids, run, write
 
 PROFILES = 'per-file-profiles = { "sow-*.md" = "sow", "dpa/*" = "dpa", "*.md" = "amendment" }\n'

@@ -10,8 +10,9 @@ import pytest
 from bpo_lint import pool, runner
 from bpo_lint.cache import Cache
 from bpo_lint.formatters.json import render
-from bpo_lint.lint import LintOptions, Target, lint_target
+from bpo_lint.lint import LintOptions, lint_target
 from bpo_lint.pack import load_pack
+from bpo_lint.targets import Target
 from tests.conftest import FIXTURES
 
 needs_fork = pytest.mark.skipif(not runner._can_fork(), reason="no fork start method here")

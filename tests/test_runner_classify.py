@@ -6,8 +6,9 @@ import pytest
 
 from bpo_lint import nlp, runner, runner_classify
 from bpo_lint.formatters.json import render
-from bpo_lint.lint import LintOptions, Target, lint_target, read_and_section
+from bpo_lint.lint import LintOptions, lint_target, read_and_section
 from bpo_lint.pack import load_pack
+from bpo_lint.targets import Target
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.skipif(

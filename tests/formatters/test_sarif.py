@@ -181,8 +181,9 @@ def test_deterministic():
 
 
 def test_a_real_lint_is_schema_valid():
-    from bpo_lint.lint import LintOptions, Target, lint_target
+    from bpo_lint.lint import LintOptions, lint_target
     from bpo_lint.pack import load_pack
+    from bpo_lint.targets import Target
     from tests.conftest import FIXTURES
 
     rules = load_pack().rules
