@@ -25,6 +25,7 @@ from bpo_lint.sections_headings import heading_candidates, heading_title
 from bpo_lint.sections_seq import sequence
 
 _SENTENCE = re.compile(r"[a-z]{2}[.;]\s")
+_LEADER = re.compile(r"(?:\.{4,}|…{2,})[ \t]*\d{1,4}[ \t]*$", re.MULTILINE)
 
 
 def split_sections(doc: Document) -> Document:
@@ -71,9 +72,13 @@ def _drop_toc(text: str, cands: list[Candidate]) -> list[Candidate]:
             d = cands[j]
             if d.kind == "sch":
                 break
-            if _key(d) != _key(c) or d.indent != c.indent:
+            if _key(d) != _key(c):
                 continue
             n, span = j - i, text[c.start : d.start]
+            # Dot leaders to page numbers mark a table of contents even when its first line is
+            # indented differently from the clause it lists; otherwise the indents must match.
+            if d.indent != c.indent and len(_LEADER.findall(span)) * 2 < n:
+                continue
             sparse = len(_SENTENCE.findall(span)) * 400 < len(span)
             if n >= 2 and sparse:
                 while j - 1 > i and cands[j - 1].kind == "dec" and cands[j - 1].parts == (1,):

@@ -199,6 +199,19 @@ def test_table_of_contents_is_not_duplicated():
     assert_well_formed(doc)
 
 
+def test_an_indented_table_of_contents_with_dot_leaders_is_dropped():
+    # The contents list starts far indented after its heading; the clauses start at the margin.
+    text = (
+        "TABLE OF CONTENTS\n\n                         1.    Definitions..........3\n\n"
+        "2.    Term.................4\n\n3.    Service Levels.......4\n\n"
+        "1.    DEFINITIONS\n\nTerms have these meanings.\n\n2.    TERM\n\nIt lasts a year.\n\n"
+        "3.    SERVICE LEVELS\n\nThe help desk answers within 30 minutes.\n"
+    )
+    doc = split(text)
+    assert ids(doc)[-3:] == ["1", "2", "3"] and ids(doc).count("1") == 1
+    assert by_id(doc, "3").title == "SERVICE LEVELS"
+
+
 def test_run_in_headings_in_miscellaneous_are_split_with_titles():
     text = (
         "11. MISCELLANEOUS.\n"
