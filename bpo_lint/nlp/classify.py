@@ -155,7 +155,7 @@ def label_sections(
     bodies = [own_text(doc, i) for i in range(len(doc.sections))]
     units: list[tuple[int, str, float]] = []  # (section index, text, margin)
     for i, ((kind, _ids), body) in enumerate(zip(kinds, bodies, strict=True)):
-        if len(body.strip()) < MIN_CHARS:
+        if len(model_text(body)) < MIN_CHARS:  # a contents page or a table's rules alone
             continue
         if kind == "general" and not _has_children(doc, i):
             units.extend((i, piece, 0.0) for piece in clause_pieces(body))

@@ -79,6 +79,19 @@ def test_table_bars_and_rules_are_not_words_for_the_model():
     assert clean("a well-known  1-2 day\nrule") == "a well-known 1-2 day rule"
 
 
+def test_lines_of_a_table_of_contents_are_not_words_for_the_model():
+    from bpo_lint.nlp.dataset import model_text
+
+    contents = "1. Definitions ........ 3\n13. Termination .......... Page 7\nServices.....12\n"
+    assert model_text(contents + "The Supplier shall provide the help desk.") == (
+        "The Supplier shall provide the help desk."
+    )
+    # Dots inside a sentence, or an amount after an ellipsis, are kept.
+    assert model_text("Fees rise... 5 days later.\nSee the list .... and more") == (
+        "Fees rise... 5 days later. See the list .... and more"
+    )
+
+
 class _FixedScore:
     """Stands in for the model: every text gets the same service-level score."""
 
