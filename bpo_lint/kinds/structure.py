@@ -1,7 +1,8 @@
 """Structure kinds: numbering gaps and duplicates among sibling clauses, and repeated headings.
 
 Both work on the sectioner's tree (bpo_lint.sections): siblings share a parent. A gap is
-reported only when small (8.3 then 8.5, at most two numbers missing) and when the missing
+reported only when small (8.3 then 8.5, or a branch opening at 8.2 after clause 8 or after 7.4;
+at most two numbers missing) and when the missing
 number does not appear as a label in the text (a clause the sectioner did not split is not a
 gap). A duplicate is a clause whose printed number repeats a sibling's (the sectioner gives the
 second an id ending "#2"). Attachments ("Exhibit A" printed twice) are not checked: a cover
@@ -78,6 +79,27 @@ def _missing_label(head: str, n: int, article: bool) -> str:
     return f"Article {n}" if article else f"{prefix}{n}"
 
 
+def _first_sub(before: Section | None, parent: Section | None, head: str) -> Section | None:
+    """The clause that a first sub-clause numbered `head`1 would follow, when that is where the
+    numbering continues from: its parent "8" (8 then 8.2), or the clause just before it when
+    that ends the previous branch (1.2 then 2.2); None otherwise."""
+    if not head.endswith("."):
+        return None
+    if parent is not None and parent.id == head[:-1]:
+        return parent
+    last_num = _number(before) if before is not None else None
+    if (
+        last_num is None
+        or not last_num[0].endswith(".")
+        or last_num[0].count(".") != head.count(".")
+    ):
+        return None
+    where, _, numbers = last_num[0][:-1].rpartition("/")  # "Schedule 1/" stays as it is
+    *stem, last = numbers.split(".")
+    following = ".".join([*stem, str(int(last) + 1)]) + "."
+    return before if head == (f"{where}/{following}" if where else following) else None
+
+
 def _gaps(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int]) -> Iterator:
     opts = rule.options
     prev: tuple[str, int] | None = None
@@ -88,6 +110,13 @@ def _gaps(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int])
         if cur is None:
             prev = None
             continue
+        if (prev is None or prev[0] != cur[0]) and 2 <= cur[1] <= opts.max_missing + 1:
+            parent = secs[sec.parent] if sec.parent is not None else None
+            # A branch that opens at its second sub-clause (3.2 after 2.4, or under 3) lost its
+            # first: compared as if "x.0" came just before it.
+            anchor = _first_sub(secs[i - 1] if i else None, parent, cur[0])
+            if anchor is not None:
+                prev, prev_sec = (cur[0], 0), anchor
         if prev and prev[0] == cur[0] and 2 <= cur[1] - prev[1] <= opts.max_missing + 1:
             article = cur[0] == "Article "
             missing = [_missing_label(cur[0], k, article) for k in range(prev[1] + 1, cur[1])]
@@ -105,7 +134,9 @@ def _gaps(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int])
                     sec.body_start if sec.body_start > sec.start else sec.start + len(sec.id),
                     related=(ctx.doc.locate(prev_sec.start),) if prev_sec else (),
                     value=", ".join(missing),
-                    other=_missing_label(prev[0], prev[1], article),
+                    other=_missing_label(prev[0], prev[1], article)
+                    if prev[1]
+                    else prev_sec.id.rsplit("/", 1)[-1],  # the clause a branch continues from
                     number=_missing_label(cur[0], cur[1], article),
                 )
         prev, prev_sec = cur, sec

@@ -24,6 +24,31 @@ def test_gap_is_reported_at_the_clause_after_it():
     assert found[0].location.section == "8.5" and found[0].related
 
 
+def test_a_branch_that_opens_at_its_second_sub_clause_lost_its_first():
+    under_heading = findings(GAP, article(["8.2", "8.3"]))
+    assert [f.message for f in under_heading] == [
+        "Clause numbering jumps from 8 to 8.2: 8.1 is missing."
+    ]
+    clause = "{} Title\n\nThe supplier shall keep the records that the customer asks for."
+    branches = "\n\n".join(clause.format(n) for n in ["1.1", "1.2", "2.2", "2.3"])
+    found = findings(GAP, branches)
+    assert [f.message for f in found] == ["Clause numbering jumps from 1.2 to 2.2: 2.1 is missing."]
+    assert found[0].location.section == "2.2"
+    sched = "## Schedule 1\n\n" + branches
+    assert [f.message for f in findings(GAP, sched)] == [
+        "Clause numbering jumps from 1.2 to 2.2: 2.1 is missing."
+    ]
+
+
+def test_a_branch_that_opens_at_its_first_sub_clause_or_far_off_is_not_a_gap():
+    assert findings(GAP, article(["8.1", "8.2"])) == []
+    assert findings(GAP, article(["8.5", "8.6"])) == []  # 8.1 to 8.4 gone: not a gap we trust
+    unsplit = "## 8. Termination\n\nThe parties agree as 8.1 says.\n\n" + "\n\n".join(
+        f"{n} The supplier shall keep the records that the customer asks for." for n in ["8.2"]
+    )
+    assert findings(GAP, unsplit) == []
+
+
 def test_no_gap_in_a_continuous_sequence_or_a_large_jump():
     assert findings(GAP, article(["8.1", "8.2", "8.3", "8.4"])) == []
     assert findings(GAP, article(["8.1", "8.2", "8.9"])) == []  # a jump of 7: not a gap we trust
