@@ -2,9 +2,8 @@
 
 Both work on the sectioner's tree (bpo_lint.sections): siblings share a parent. A gap is
 reported only when small (8.3 then 8.5, or a branch opening at 8.2 after clause 8 or after 7.4;
-at most two numbers missing) and when the missing
-number does not appear as a label in the text (a clause the sectioner did not split is not a
-gap). A duplicate is a clause whose printed number repeats a sibling's (the sectioner gives the
+at most two numbers missing) and when the missing number does not appear as a label in the
+text (a clause the sectioner did not split is not a gap). A duplicate is a clause whose printed number repeats a sibling's (the sectioner gives the
 second an id ending "#2"). Attachments ("Exhibit A" printed twice) are not checked: a cover
 page and its continuation often repeat the label.
 """
