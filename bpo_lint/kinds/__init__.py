@@ -12,6 +12,7 @@ from bpo_lint.kinds.dates import KIND as EXPIRY
 from bpo_lint.kinds.definitions import ELSEWHERE, LOWERCASE, UNDEFINED, UNUSED
 from bpo_lint.kinds.existence import KIND as EXISTENCE
 from bpo_lint.kinds.forum import COURT_ARBITRATION, LAW, VENUE
+from bpo_lint.kinds.headings import DUPLICATE_HEADING
 from bpo_lint.kinds.numerals import KIND as NUMERALS
 from bpo_lint.kinds.parties import KIND as PARTY_NAMES
 from bpo_lint.kinds.precedence import KIND as PRECEDENCE
@@ -19,7 +20,7 @@ from bpo_lint.kinds.redefinition import KIND as REDEFINITION
 from bpo_lint.kinds.references import KIND as INTERNAL_REFERENCE
 from bpo_lint.kinds.renewal import KIND as RENEWAL_WINDOW
 from bpo_lint.kinds.required import KIND as REQUIRED
-from bpo_lint.kinds.structure import DUPLICATE_HEADING, NUMBERING
+from bpo_lint.kinds.structure import NUMBERING
 from bpo_lint.kinds.vague_passive import KIND as PASSIVE
 from bpo_lint.kinds.vague_service_level import KIND as NUMERIC_TARGET
 from bpo_lint.kinds.variants import KIND as VARIANTS

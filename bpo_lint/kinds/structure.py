@@ -1,11 +1,12 @@
-"""Structure kinds: numbering gaps and duplicates among sibling clauses, and repeated headings.
+"""Structure kind: numbering gaps and duplicates among sibling clauses.
 
 Both work on the sectioner's tree (bpo_lint.sections): siblings share a parent. A gap is
 reported only when small (8.3 then 8.5, or a branch opening at 8.2 after clause 8 or after 7.4;
 at most two numbers missing) and when the missing number does not appear as a label in the
-text (a clause the sectioner did not split is not a gap). A duplicate is a clause whose printed number repeats a sibling's (the sectioner gives the
-second an id ending "#2"). Attachments ("Exhibit A" printed twice) are not checked: a cover
-page and its continuation often repeat the label.
+text (a clause the sectioner did not split is not a gap). A duplicate is a clause whose printed
+number repeats a sibling's (the sectioner gives the second an id ending "#2"). Attachments
+("Exhibit A" printed twice) are not checked: a cover page and its continuation often repeat
+the label.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class NumberingOptions:
             raise ValueError("max_missing must be at least 1")
 
 
-def _number(sec: Section) -> tuple[str, int] | None:
+def clause_number(sec: Section) -> tuple[str, int] | None:
     """(prefix, last number) of a numbered clause id: "8.5" -> ("8.", 5); None otherwise."""
     m = _LAST_NUM.match(sec.id)
     if m:
@@ -86,7 +87,7 @@ def _first_sub(before: Section | None, parent: Section | None, head: str) -> Sec
         return None
     if parent is not None and parent.id == head[:-1]:
         return parent
-    last_num = _number(before) if before is not None else None
+    last_num = clause_number(before) if before is not None else None
     if (
         last_num is None
         or not last_num[0].endswith(".")
@@ -105,7 +106,7 @@ def _gaps(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list[int])
     prev_sec: Section | None = None
     for i in group:
         sec = secs[i]
-        cur = _number(sec)
+        cur = clause_number(sec)
         if cur is None:
             prev = None
             continue
@@ -172,7 +173,7 @@ def _duplicates(rule: Rule, ctx: Context, secs: tuple[Section, ...], group: list
         sec = secs[i]
         base, sep, _ = sec.id.partition("#")
         first, at = None, None
-        if sep and base in by_id and _number(by_id[base]) and "/" not in base:
+        if sep and base in by_id and clause_number(by_id[base]) and "/" not in base:
             first, at = by_id[base], sec.start
         elif (offset := _repeated_label(text, sec, line_starts(ctx))) is not None:
             first, at = sec, offset
@@ -197,64 +198,9 @@ def _check_numbering(rule: Rule, ctx: Context) -> Iterator:
             yield from _duplicates(rule, ctx, secs, group)
 
 
-@dataclass(frozen=True)
-class HeadingOptions:
-    """min_chars: shorter headings ("Term") are not compared."""
-
-    min_chars: int = 4
-
-    def __post_init__(self) -> None:
-        if self.min_chars < 1:
-            raise ValueError("min_chars must be at least 1")
-
-
-def _part(secs: tuple[Section, ...], i: int) -> int:
-    """The top-level ancestor of section i: headings are compared within one part."""
-    while secs[i].parent is not None:
-        i = secs[i].parent
-    return i
-
-
-def _norm_title(title: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", title.lower()))
-
-
-def _check_headings(rule: Rule, ctx: Context) -> Iterator:
-    secs = ctx.doc.sections
-    seen: dict[tuple, Section] = {}
-    for i, sec in enumerate(secs):
-        title = _norm_title(sec.title)
-        if sec.level != 1 or len(title) < rule.options.min_chars or _number(sec) is None:
-            continue
-        if re.search(r"\b(?:reserved|omitted|deleted|intentionally)\b", title):
-            continue
-        top = _part(secs, i)
-        part = top if not _number(secs[top]) else None  # the body is one part, each schedule one
-        key = (part, sec.level, title)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = sec
-            continue
-        yield make_finding(
-            rule,
-            ctx,
-            sec.start,
-            sec.body_start if sec.body_start > sec.start else None,
-            related=(ctx.doc.locate(first.start),),
-            value=sec.title.strip(),
-            other=first.id,
-        )
-
-
 NUMBERING = Kind(
     "numbering",
     NumberingOptions,
     _check_numbering,
     "Sibling clauses whose numbers skip (8.3, 8.5) or repeat (two 5.2).",
-)
-DUPLICATE_HEADING = Kind(
-    "duplicate-heading",
-    HeadingOptions,
-    _check_headings,
-    "Two numbered top-level sections (articles) of one part with the same heading.",
 )

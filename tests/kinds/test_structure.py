@@ -1,14 +1,10 @@
-"""Numbering gaps and duplicates among sibling clauses, and repeated article headings."""
+"""Numbering gaps and duplicates among sibling clauses."""
 
 from __future__ import annotations
 
 from tests.kinds.hygiene_helpers import findings
 
-GAP, DUP, HEADING = (
-    "structure.numbering-gap",
-    "structure.duplicate-number",
-    "structure.duplicate-heading",
-)
+GAP, DUP = "structure.numbering-gap", "structure.duplicate-number"
 
 
 def article(numbers: list[str]) -> str:
@@ -58,17 +54,6 @@ def test_duplicate_clause_number():
     found = findings(DUP, article(["8.1", "8.2", "8.2", "8.3"]))
     assert len(found) == 1 and "8.2" in found[0].message
     assert findings(DUP, article(["8.1", "8.2", "8.3"])) == []
-
-
-def test_duplicate_article_heading_but_not_sub_clause_titles():
-    text = (
-        "## 1. Confidentiality\n\nKeep secrets.\n\n## 2. Charges\n\nPay.\n\n"
-        "## 3. Confidentiality\n\nStill keep secrets."
-    )
-    found = findings(HEADING, text)
-    assert len(found) == 1 and found[0].location.section == "3"
-    sub = "## 1. Services\n\n1.1 General. Do it.\n\n## 2. Charges\n\n2.1 General. Pay it."
-    assert findings(HEADING, sub) == []
 
 
 def test_redacted_or_unsplit_clause_is_not_a_gap():
