@@ -25,7 +25,10 @@ from bpo_lint.sections_headings import heading_candidates, heading_title
 from bpo_lint.sections_seq import sequence
 
 _SENTENCE = re.compile(r"[a-z]{2}[.;]\s")
-_LEADER = re.compile(r"(?:\.{4,}|…{2,})[ \t]*\d{1,4}[ \t]*$", re.MULTILINE)
+# A line of a table of contents: a heading, dot leaders, a page number ("Termination .... 7").
+CONTENTS_LINE = re.compile(
+    r"^[^\n]*(?:\.{4,}|…{2,})[ \t]*(?:Page[ \t]+)?\d{1,4}[ \t]*$", re.MULTILINE
+)
 
 
 def split_sections(doc: Document) -> Document:
@@ -77,7 +80,7 @@ def _drop_toc(text: str, cands: list[Candidate]) -> list[Candidate]:
             n, span = j - i, text[c.start : d.start]
             # Dot leaders to page numbers mark a table of contents even when its first line is
             # indented differently from the clause it lists; otherwise the indents must match.
-            if d.indent != c.indent and len(_LEADER.findall(span)) * 2 < n:
+            if d.indent != c.indent and len(CONTENTS_LINE.findall(span)) * 2 < n:
                 continue
             sparse = len(_SENTENCE.findall(span)) * 400 < len(span)
             if n >= 2 and sparse:

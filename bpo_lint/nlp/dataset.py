@@ -20,6 +20,7 @@ from bpo_lint.areas import AREA_IDS, Area
 from bpo_lint.model import Document
 from bpo_lint.nlp.headings import heading_kind, is_definition, normalise
 from bpo_lint.nlp.sectioning import sectioned
+from bpo_lint.sections import CONTENTS_LINE
 
 MAX_CHARS = 2000  # the classifier reads the start of a long clause; see units.py
 MIN_CHARS = 40
@@ -132,16 +133,13 @@ def own_text(doc: Document, index: int) -> str:
 # The bars and rules of a Markdown or text table are layout, not words: left in, a bag of words
 # learns "|" as evidence for whatever area happened to be written as a table.
 _TABLE_RULES = re.compile(r"\|+|:?-{3,}:?")
-# A line of a table of contents ("13. Termination ........ 7") repeats a heading elsewhere: left
-# in, the contents page reads as a clause of every area it lists.
-_CONTENTS_LINE = re.compile(
-    r"^[^\n]*(?:\.{4,}|…{2,})[ \t]*(?:Page[ \t]+)?\d{1,4}[ \t]*$", re.MULTILINE
-)
 
 
 def model_text(text: str) -> str:
     """Text as the model reads it: contents lines and table rules dropped, spaces collapsed."""
-    text = _TABLE_RULES.sub(" ", _CONTENTS_LINE.sub(" ", text))
+    # A contents line repeats a heading found elsewhere: left in, a contents page reads as a
+    # clause of every area it lists.
+    text = _TABLE_RULES.sub(" ", CONTENTS_LINE.sub(" ", text))
     return re.sub(r"\s+", " ", text).strip()
 
 
