@@ -138,8 +138,10 @@ _TABLE_RULES = re.compile(r"\|+|:?-{3,}:?")
 def model_text(text: str) -> str:
     """Text as the model reads it: contents lines and table rules dropped, spaces collapsed."""
     # A contents line repeats a heading found elsewhere: left in, a contents page reads as a
-    # clause of every area it lists.
-    text = _TABLE_RULES.sub(" ", CONTENTS_LINE.sub(" ", text))
+    # clause of every area it lists. Dot leaders are rare: the substring test spares the regex.
+    if "...." in text or "……" in text:
+        text = CONTENTS_LINE.sub(" ", text)
+    text = _TABLE_RULES.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
