@@ -232,3 +232,13 @@ def test_rotated_page_reads_like_the_upright_one(tmp_path):
     upright, turned = read_pdf(path), read_pdf(str(tmp_path / "rot.pdf"))
     assert turned.text == upright.text
     assert [(b.page, b.line) for b in turned.blocks] == [(b.page, b.line) for b in upright.blocks]
+
+
+def test_odd_characters_are_replaced_one_for_one():
+    from bpo_lint.readers.pdf_lines import _SAME_CHARACTERS
+
+    odd = "Exhibit D\u037e and\u2003the\u202fOhm \u2126 and \u00e9t\u00e9"
+    fixed = odd.translate(_SAME_CHARACTERS)
+    assert fixed == "Exhibit D; and the Ohm \u03a9 and \u00e9t\u00e9"
+    assert len(fixed) == len(odd)  # offsets and column maps stay exact
+    assert all(len(v) == 1 for v in _SAME_CHARACTERS.values())

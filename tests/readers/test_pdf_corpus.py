@@ -65,3 +65,16 @@ def test_fixture_location_of_a_known_clause():
     assert block.heading_level is not None
     # Counted on the page from the top, the running header being line 1.
     assert (loc.page, loc.line, loc.column) == (3, 27, 1)
+
+
+def test_a_semicolon_printed_as_greek_question_mark_reads_as_a_semicolon(corpus):
+    # Most corpus PDFs map their semicolon glyph to U+037E; the CUAD text of the same file has ";".
+    for prefix in TRAIN_PDFS:
+        pdf = next((corpus / "train" / "cuad-pdf").glob(f"{prefix}*.pdf"), None)
+        if pdf is None:
+            continue
+        text = read_pdf(str(pdf)).text
+        txt = (corpus / "train" / "cuad-txt" / f"{pdf.stem}.txt").read_text(encoding="utf-8")
+        assert "\u037e" not in text
+        if txt.count(";") >= 5:
+            assert text.count(";") >= txt.count(";") * 0.9
