@@ -24,7 +24,9 @@ from bpo_lint.numbering import Candidate, find_candidates
 from bpo_lint.sections_headings import heading_candidates, heading_title
 from bpo_lint.sections_seq import sequence
 
-_SENTENCE = re.compile(r"[a-z]{2}[.;]\s")
+# A sentence end in prose: ". ", or "; " before a lower-case word ("; and"). A semicolon between
+# the words of a title ("Payment; Records; Audits") is not one.
+_SENTENCE = re.compile(r"[a-z]{2}(?:\.\s|;\s+[a-z])")
 # A line of a table of contents: a heading, dot leaders, a page number ("Termination .... 7").
 CONTENTS_LINE = re.compile(
     r"^[^\n]*(?:\.{4,}|…{2,})[ \t]*(?:Page[ \t]+)?\d{1,4}[ \t]*$", re.MULTILINE

@@ -212,6 +212,27 @@ def test_an_indented_table_of_contents_with_dot_leaders_is_dropped():
     assert by_id(doc, "3").title == "SERVICE LEVELS"
 
 
+def test_semicolons_in_contents_titles_are_not_sentences():
+    entries = ["Services; Scope; Standards", "Fees; Invoices; Taxes", "Term; Termination; Exit"]
+    contents = "".join(f"{n}. {t} {n + 2}\n" for n, t in enumerate(entries, start=1))
+    body = "".join(
+        f"{n}. {t.split(';')[0].upper()}\n\nThe Supplier shall do what this clause says.\n\n"
+        for n, t in enumerate(entries, start=1)
+    )
+    doc = split("CONTENTS\n\n" + contents + "\n" + body)
+    assert ids(doc)[-3:] == ["1", "2", "3"] and ids(doc).count("1") == 1
+    assert by_id(doc, "1").title == "SERVICES"
+
+
+def test_a_schedule_named_in_running_text_is_not_a_schedule():
+    text = (
+        "1. Shipment\n\nSupplier shall include:\n\n(a) the documents; and\n(b) a certificate "
+        "in the form set out in\nExhibit D; and\n(c) a copy of any deviation report.\n\n"
+        "2. Acceptance\n\nCustomer shall inspect each shipment.\n"
+    )
+    assert ids(split(text)) == ["1", "1(a)", "1(b)", "1(c)", "2"]
+
+
 def test_run_in_headings_in_miscellaneous_are_split_with_titles():
     text = (
         "11. MISCELLANEOUS.\n"
