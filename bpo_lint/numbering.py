@@ -218,6 +218,8 @@ def _classify(
             return None  # "Schedule 1 (Details of Processing) to this DPA" too
         low = kw.lower()
         if low in _SCHEDULE_KW:
+            if line_start and not strong and _runs_on(text, start, end):
+                return None  # "...set forth in attached\nExhibit A. Customer shall execute..."
             if not (line_start or kw.isupper()):
                 return None
             if low == "exhibit" and num.isdigit() and not text[:start].strip():
@@ -281,6 +283,26 @@ def _classify(
     case = "A" if raw.isupper() else "a"
     scheme = ("(" + case) if paren else (case + g.get("letend", "."))
     return Candidate(start, end, "list", raw, scheme=scheme, letter=letter, roman=roman, **common)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z']*\b")
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether a label that starts a line only continues a sentence wrapped there: the line
+    before is prose that stops mid-sentence (three lower-case words or more, ending in a
+    lower-case letter or a comma) and the label's line goes on as prose (three lower-case words
+    or more among its next eight), as a hard-wrapped PDF prints
+    "set forth in attached" then "Exhibit A. Customer shall execute...". A heading line
+    ("Exhibit A. Statement of Work") has at most a linking word or two."""
+    before = text[max(0, start - 200) : start].rstrip(" \t")
+    if not re.search(r"[a-z,]\n\Z", before):
+        return False
+    previous = before[:-1].rsplit("\n", 1)[-1]
+    if len(_LOWER_WORD.findall(previous)) < 3:
+        return False  # a list of exhibits ("Appendix B Preliminary Business Plan"), not prose
+    line = text[end : text.find("\n", end) if "\n" in text[end : end + 400] else end + 400]
+    return len(_LOWER_WORD.findall(" ".join(line.split()[:8]))) >= 3
 
 
 def _after_caps(text: str, start: int, end: int) -> bool:

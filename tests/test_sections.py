@@ -233,6 +233,27 @@ def test_a_schedule_named_in_running_text_is_not_a_schedule():
     assert ids(split(text)) == ["1", "1(a)", "1(b)", "1(c)", "2"]
 
 
+def test_a_schedule_label_that_a_wrapped_sentence_runs_onto_is_not_a_schedule():
+    # A hard-wrapped PDF line: the sentence goes on through "Exhibit A." into the next clause.
+    wrapped = (
+        "6.7 Delivery Systems. M&I shall provide the delivery services set forth in attached\n"
+        "Exhibit A. Customer shall execute the delivery agreement together with this one.\n"
+        "6.8 Card Services. M&I agrees to provide the card services.\n"
+    )
+    assert ids(split(wrapped)) == ["6.7", "6.8"]
+    # A heading after a list line, or after a blank line, is still a schedule.
+    listed = (
+        "1. Term\n\nThe agreement lasts two years.\n\nAppendix B Preliminary Business Plan\n"
+        "Appendix A - Template for Reports - to be provided by the licensor within 60 days\n"
+    )
+    assert "Appendix A" in ids(split(listed))
+    signed = (
+        "1. Term\n\nThe agreement lasts two years and the parties have signed it\n\n"
+        "Schedule 1 Services to be provided by the supplier under this agreement\n"
+    )
+    assert "Schedule 1" in ids(split(signed))
+
+
 def test_run_in_headings_in_miscellaneous_are_split_with_titles():
     text = (
         "11. MISCELLANEOUS.\n"
