@@ -4,7 +4,8 @@ pdfium gives the page text in content order with "\\r\\n" between the lines it s
 hyphen that ends a line as U+FFFE with no break after it. We split on both, then ask pdfium for
 the rectangles of each line: a line whose rectangles leave a wide horizontal gap (a gutter, a
 table cell) or change baseline is split again at the character level. Character-level boxes are
-only fetched for those lines, which keeps a 100-page file well under a second.
+only fetched for those lines, which keeps a 100-page file well under a second. Characters a
+font maps oddly (U+037E for ";", typographic spaces) are replaced one for one as the text is read.
 """
 
 from __future__ import annotations
