@@ -217,9 +217,9 @@ def _classify(
         if _REF_AFTER.match(text, end):
             return None  # "Schedule 1 (Details of Processing) to this DPA" too
         low = kw.lower()
+        if low in _PART_KW and line_start and not strong and _runs_on(text, start, end):
+            return None  # "...set forth in attached\nExhibit A. Customer shall execute..."
         if low in _SCHEDULE_KW:
-            if line_start and not strong and _runs_on(text, start, end):
-                return None  # "...set forth in attached\nExhibit A. Customer shall execute..."
             if not (line_start or kw.isupper()):
                 return None
             if low == "exhibit" and num.isdigit() and not text[:start].strip():
@@ -286,14 +286,16 @@ def _classify(
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']*\b")
+# Labels of the parts of an agreement, whose false start would swallow everything after them.
+_PART_KW = {*_SCHEDULE_KW, "article"}
 
 
 def _runs_on(text: str, start: int, end: int) -> bool:
     """Whether a label that starts a line only continues a sentence wrapped there: the line
     before is prose that stops mid-sentence (three lower-case words or more, ending in a
     lower-case letter or a comma) and the label's line goes on as prose (three lower-case words
-    or more among its next eight), as a hard-wrapped PDF prints
-    "set forth in attached" then "Exhibit A. Customer shall execute...". A heading line
+    or more among its next eight) or ends the sentence ("Article 9."), as a hard-wrapped PDF
+    prints "set forth in attached" then "Exhibit A. Customer shall execute...". A heading line
     ("Exhibit A. Statement of Work") has at most a linking word or two."""
     before = text[max(0, start - 200) : start].rstrip(" \t")
     if not re.search(r"[a-z,]\n\Z", before):
@@ -302,6 +304,8 @@ def _runs_on(text: str, start: int, end: int) -> bool:
     if len(_LOWER_WORD.findall(previous)) < 3:
         return False  # a list of exhibits ("Appendix B Preliminary Business Plan"), not prose
     line = text[end : text.find("\n", end) if "\n" in text[end : end + 400] else end + 400]
+    if re.fullmatch(r"\s*[.,;]\s*", text[end - 1] + line if text[end - 1] == "." else line):
+        return True  # "...service levels set forth in" / "Article 9." ends the sentence
     return len(_LOWER_WORD.findall(" ".join(line.split()[:8]))) >= 3
 
 

@@ -241,6 +241,11 @@ def test_a_schedule_label_that_a_wrapped_sentence_runs_onto_is_not_a_schedule():
         "6.8 Card Services. M&I agrees to provide the card services.\n"
     )
     assert ids(split(wrapped)) == ["6.7", "6.8"]
+    ended = (
+        "1.2 Definitions. The following terms apply.\nT. Performance Standards means those service "
+        "levels set forth in\nArticle 9.\nU. Services means the services.\n1.3 Notices. Write.\n"
+    )
+    assert "Article 9" not in ids(split(ended))
     # A heading after a list line, or after a blank line, is still a schedule.
     listed = (
         "1. Term\n\nThe agreement lasts two years.\n\nAppendix B Preliminary Business Plan\n"
