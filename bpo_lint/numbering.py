@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bpo_lint.label_context import (
+    after_caps,
+    after_sentence_end,
+    follow_ok,
+    line_context,
+    next_word,
+    runs_on,
+)
 from bpo_lint.model import Document
-from bpo_lint.sections_shape import MARKUP, is_caps_heading, is_title_text, title_part
+from bpo_lint.sections_shape import is_title_text, title_part
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -24,6 +32,9 @@ _SCHEDULE_KW = {
     "attachment": "Attachment",
     "addendum": "Addendum",
 }
+
+# Labels of the parts of an agreement, whose false start would swallow everything after them.
+_PART_KW = {*_SCHEDULE_KW, "article"}
 
 # One regex per label family: alternations of look-behinds at every position were 3x slower.
 _KW = re.compile(
@@ -105,49 +116,12 @@ def number_value(s: str) -> int | None:
     return roman_value(s)
 
 
-def _context(text: str, start: int) -> tuple[bool, bool, str, int]:
-    """(at line start, after a gap, previous char, indent) for the text before `start`."""
-    ls = text.rfind("\n", max(0, start - 200), start) + 1
-    before = text[max(ls, start - 200) : start]
-    if ls >= start - 200 and before.strip(MARKUP) == "":
-        indent = len(before.expandtabs(4)) - len(before.expandtabs(4).lstrip(" "))
-        return True, True, "", indent
-    stripped = before.rstrip(" \t\u00a0")
-    ws = len(before) - len(stripped)
-    return False, ws >= 2, stripped[-1] if stripped else "", 0
-
-
-def _sentence_end(text: str, start: int) -> bool:
-    """Whether the label follows the end of a sentence or clause intro (". " or ": ")."""
-    k = start - 1
-    while k >= 0 and text[k] in " \t":
-        k -= 1
-    while k >= 0 and text[k] in "\"”’')":
-        k -= 1
-    return k >= 0 and text[k] in ".:"
-
-
-def _next_word(text: str, pos: int) -> str:
-    """The text right after a label, up to 20 characters, with spaces and markup removed."""
-    return text[pos : pos + 40].lstrip(" \t*_").split("\n", 1)[0][:20]
-
-
 def _list_values(raw: str) -> tuple[int | None, int | None]:
     """(letter value, roman value) for a list label such as a, i, B, IV, 3."""
     letter = ord(raw.lower()) - 96 if len(raw) == 1 and raw.isalpha() else None
     if len(raw) == 2 and raw[0] == raw[1] and raw.isalpha():
         letter = ord(raw[0].lower()) - 96 + 26  # (aa) follows (z)
     return letter, roman_value(raw)
-
-
-def _follow_ok(nxt: str, line_start: bool) -> bool:
-    """A heading label is followed by a capital, a quote, a bracket, or the end of the line."""
-    if not nxt:
-        return True
-    c = nxt[0]
-    if c.isupper() or c in "\"“'‘([":
-        return True
-    return line_start and c.isalpha() and not nxt.startswith(("of ", "and ", "or "))
 
 
 def find_candidates(doc: Document) -> list[Candidate]:
@@ -166,7 +140,7 @@ def find_candidates(doc: Document) -> list[Candidate]:
             fi += 1
         if fi < len(footers) and footers[fi][0] <= start < footers[fi][1]:
             continue
-        line_start, gap, _prev, indent = _context(text, start)
+        line_start, gap, _prev, indent = line_context(text, start)
         if not gap and fi > 0 and 0 <= start - footers[fi - 1][1] <= 3:
             gap = True
         if not gap and 0 < start - prev_end <= 60 and is_title_text(text[prev_end:start]):
@@ -203,8 +177,8 @@ def _classify(
 ) -> Candidate | None:
     """Turn one label match into a Candidate, or None when the context rules it out."""
     line_start, gap, indent, strong = where
-    sent = _sentence_end(text, start)
-    nxt = _next_word(text, end)
+    sent = after_sentence_end(text, start)
+    nxt = next_word(text, end)
     common = {"line_start": line_start, "gap": gap, "strong": strong, "indent": indent}
     if g.get("kw"):
         kw, num = g["kw"], g["kwnum"]
@@ -217,7 +191,7 @@ def _classify(
         if _REF_AFTER.match(text, end):
             return None  # "Schedule 1 (Details of Processing) to this DPA" too
         low = kw.lower()
-        if low in _PART_KW and line_start and not strong and _runs_on(text, start, end):
+        if low in _PART_KW and line_start and not strong and runs_on(text, start, end):
             return None  # "...set forth in attached\nExhibit A. Customer shall execute..."
         if low in _SCHEDULE_KW:
             if not (line_start or kw.isupper()):
@@ -245,7 +219,7 @@ def _classify(
         return Candidate(start, end, "dec", num, parts=parts, **common)
     if g.get("dec"):
         num, dot = g.get("dec"), g.get("decdot")
-        if not (line_start or gap or sent or _after_caps(text, start, end)):
+        if not (line_start or gap or sent or after_caps(text, start, end)):
             return None
         if not line_start and _NUMBER_WORD.search(text, max(0, start - 16), start):
             return (
@@ -253,7 +227,7 @@ def _classify(
             )
         if not dot and "." not in num and not line_start:
             return None  # "1 Definitions" is a heading only at the start of a line
-        if not _follow_ok(nxt, line_start and bool(dot or "." in num)):
+        if not follow_ok(nxt, line_start and bool(dot or "." in num)):
             return None
         if not dot and "." not in num:
             after = text[end : end + 5]
@@ -271,7 +245,7 @@ def _classify(
         return None
     if not paren and not line_start and not (gap or sent):
         return None
-    if not _follow_ok(nxt, line_start or paren):
+    if not follow_ok(nxt, line_start or paren):
         return None
     if raw.isdigit():
         if not paren:
@@ -283,34 +257,3 @@ def _classify(
     case = "A" if raw.isupper() else "a"
     scheme = ("(" + case) if paren else (case + g.get("letend", "."))
     return Candidate(start, end, "list", raw, scheme=scheme, letter=letter, roman=roman, **common)
-
-
-_LOWER_WORD = re.compile(r"\b[a-z][a-z']*\b")
-# Labels of the parts of an agreement, whose false start would swallow everything after them.
-_PART_KW = {*_SCHEDULE_KW, "article"}
-
-
-def _runs_on(text: str, start: int, end: int) -> bool:
-    """Whether a label that starts a line only continues a sentence wrapped there: the line
-    before is prose that stops mid-sentence (three lower-case words or more, ending in a
-    lower-case letter or a comma) and the label's line goes on as prose (three lower-case words
-    or more among its next eight) or ends the sentence ("Article 9."), as a hard-wrapped PDF
-    prints "set forth in attached" then "Exhibit A. Customer shall execute...". A heading line
-    ("Exhibit A. Statement of Work") has at most a linking word or two."""
-    before = text[max(0, start - 200) : start].rstrip(" \t")
-    if not re.search(r"[a-z,]\n\Z", before):
-        return False
-    previous = before[:-1].rsplit("\n", 1)[-1]
-    if len(_LOWER_WORD.findall(previous)) < 3:
-        return False  # a list of exhibits ("Appendix B Preliminary Business Plan"), not prose
-    line = text[end : text.find("\n", end) if "\n" in text[end : end + 400] else end + 400]
-    if re.fullmatch(r"\s*[.,;]\s*", text[end - 1] + line if text[end - 1] == "." else line):
-        return True  # "...service levels set forth in" / "Article 9." ends the sentence
-    return len(_LOWER_WORD.findall(" ".join(line.split()[:8]))) >= 3
-
-
-def _after_caps(text: str, start: int, end: int) -> bool:
-    """ "AGREEMENT OF THE PARTIES 1. APPOINTMENT." : a caps heading run into a caps title."""
-    before = text[max(0, start - 30) : start].split()
-    title = title_part(text, end)
-    return bool(before) and len(before[-1]) > 2 and before[-1].isupper() and is_caps_heading(title)
