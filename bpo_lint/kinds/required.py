@@ -29,10 +29,22 @@ class RequiredOptions:
         object.__setattr__(self, "areas", as_strings(self.areas, "areas"))
 
 
-def first_section(ctx: Context, ids: tuple[str, ...]) -> Section | None:
-    """The earliest section (in document order) among those with the given ids."""
+def anchor_section(ctx: Context, area_id: str, ids: tuple[str, ...]) -> Section | None:
+    """The section a missing element is reported at: among the area's sections, the one with
+    the surest evidence (a heading or key-terms row scores 1.0), the earliest on a tie.
+
+    The earliest alone was often a contents page or a definition that mentions the area, not
+    the clause a drafter would add the element to."""
     wanted = set(ids)
-    return next((s for s in ctx.doc.sections if s.id in wanted), None)
+    labels = ctx.analysis.labels if ctx.analysis is not None else ()
+    best: tuple[float, Section] | None = None
+    for i, sec in enumerate(ctx.doc.sections):
+        if sec.id not in wanted:
+            continue
+        score = labels[i].scores.get(area_id, 0.0) if i < len(labels) else 0.0
+        if best is None or score > best[0]:
+            best = (score, sec)
+    return best[1] if best else None
 
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -59,7 +71,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         if cov.status not in ("covered", "partial"):
             continue
-        section = first_section(ctx, cov.sections)
+        section = anchor_section(ctx, area.id, cov.sections)
         start = section.start if section else None
         end = section.body_start if section and section.body_start > section.start else None
         gaps = replace(cov, required_elements=wanted).gaps()

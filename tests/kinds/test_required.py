@@ -68,6 +68,35 @@ def test_missing_element_is_reported_at_the_first_section_of_the_area():
     assert f.message == f"{term.title}|{notice.title}|{notice.expect}"
 
 
+def test_missing_element_is_reported_at_the_surest_section_of_the_area():
+    # A contents page mentions termination first; the clause headed "Termination" is the one a
+    # drafter would add the notice period to.
+    text = "Contents: termination, fees\n2. Termination\nEither party may end it for breach."
+    lines = text.split("\n")
+    doc = Document.from_blocks("t", "text", [Block(t, line=i + 1) for i, t in enumerate(lines)])
+    second = text.index("2.")
+    doc = doc.with_sections(
+        [
+            Section("s1", "", 1, 0, second - 1, 0),
+            Section("2", "Termination", 1, second, len(text), second + 15),
+        ]
+    )
+    term = next(a for a in load_areas() if a.id == "termination_transition")
+    elements = {e.id: e.id != "notice_period" for e in term.elements}
+    cov = coverage(termination_transition=AreaCoverage("partial", ("s1", "2"), elements))
+    labels = (
+        SectionLabel(("termination_transition",), {"termination_transition": 0.6}),
+        SectionLabel(("termination_transition",), {"termination_transition": 1.0}),
+    )
+    rule = Rule("c.r", "required", "{area}|{element}|{expect}", "error", "coverage", None)
+    rule = Rule(**{**rule.__dict__, "options": RequiredOptions(level="element")})
+    (found,) = check(rule, Context(doc, Analysis(labels, cov)))
+    assert found.location.section == "2" and found.location.line == 2
+    tied = (labels[0], SectionLabel(("termination_transition",), {"termination_transition": 0.6}))
+    (found,) = check(rule, Context(doc, Analysis(tied, cov)))
+    assert found.location.section == "s1"  # on a tie, the earliest
+
+
 def test_areas_option_limits_the_check():
     missing = analysis(pricing_payment=AreaCoverage("missing"))
     assert run(missing, areas=["service_levels"]) == []
