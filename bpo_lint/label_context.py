@@ -64,9 +64,12 @@ def runs_on(text: str, start: int, end: int) -> bool:
     previous = before[:-1].rsplit("\n", 1)[-1]
     if len(_LOWER_WORD.findall(previous)) < 3:
         return False  # a list of exhibits ("Appendix B Preliminary Business Plan"), not prose
-    line = text[end : text.find("\n", end) if "\n" in text[end : end + 400] else end + 400]
-    if re.fullmatch(r"\s*[.,;]\s*", text[end - 1] + line if text[end - 1] == "." else line):
-        return True  # "...service levels set forth in" / "Article 9." ends the sentence
+    stop = text.find("\n", end, end + 400)
+    line = text[end : stop if stop != -1 else end + 400]
+    # The label's own dot ("Article 9.") counts: alone on its line, it ends the sentence.
+    dot = "." if text[end - 1] == "." else ""
+    if re.fullmatch(r"\s*[.,;]\s*", dot + line):
+        return True  # "...service levels set forth in" / "Article 9."
     return len(_LOWER_WORD.findall(" ".join(line.split()[:8]))) >= 3
 
 
